@@ -1,0 +1,109 @@
+//! The command line, as clap derive types only: the `///` comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Price an Azure deployment, and size its capacity, before you deploy it.
+///
+/// Prices come from real Azure Retail Prices API rows (a snapshot is built in; `--pricing DIR`
+/// selects another). Exit status: 0 ok, 1 findings (unpriced lines without --allow-unpriced),
+/// 2 error.
+#[derive(Debug, Parser)]
+#[command(name = "azcost", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Monthly and annual cost of one or more scenario files, per environment and resource.
+    Estimate(EstimateArgs),
+    /// Print the JSON Schema of scenario files (for editor autocompletion).
+    Schema(SchemaArgs),
+    /// Inspect and build price snapshots.
+    #[command(subcommand)]
+    Prices(PricesCommand),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned text for a terminal.
+    Table,
+    /// GitHub-flavoured markdown.
+    Markdown,
+    /// The versioned Estimate (an array when several files are given).
+    Json,
+    /// One row per priced meter, for spreadsheets.
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct PricingArgs {
+    /// Price snapshot directory (prices.jsonl + manifest.json) instead of the built-in one.
+    #[arg(long, value_name = "DIR")]
+    pub pricing: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct EstimateArgs {
+    /// Scenario files (YAML).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Only this environment (repeatable).
+    #[arg(long = "env", value_name = "NAME")]
+    pub environments: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Use the prices in force on this date (YYYY-MM-DD); default: the scenario's `as_of`,
+    /// else today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Month length: `average` (730 h) or a calendar month `YYYY-MM`; default: the scenario's.
+    #[arg(long, value_name = "MONTH")]
+    pub month: Option<String>,
+    /// Exit 0 even when some lines could not be priced (they are still shown as unpriced).
+    #[arg(long)]
+    pub allow_unpriced: bool,
+    #[command(flatten)]
+    pub pricing: PricingArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Write the schema to this file instead of standard output.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PricesCommand {
+    /// Show the snapshot's manifest: source, date, api-version, currency, rows, checksum.
+    Info(PricingArgs),
+    /// Build a snapshot from recorded Retail Prices API pages or arrays of rows.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Recorded API pages (`{"Items": [...]}`), arrays of rows, or recorded exchanges.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Snapshot directory to write (prices.jsonl + manifest.json), replaced atomically.
+    #[arg(long, short, value_name = "DIR")]
+    pub output: PathBuf,
+    /// Where the rows come from, recorded in the manifest.
+    #[arg(long)]
+    pub source: String,
+    /// The date the prices reflect (YYYY-MM-DD), recorded in the manifest.
+    #[arg(long, value_name = "DATE")]
+    pub prices_as_of: String,
+    /// The api-version the rows were fetched with.
+    #[arg(long, default_value = "2023-01-01-preview")]
+    pub api_version: String,
+}

@@ -1,0 +1,78 @@
+//! Markdown for pull-request comments and documents.
+
+use super::grid::Grid;
+use super::{category_total, cells, counts_sentence, incomplete_warning, unpriced_lines, used_categories};
+use crate::estimate::Estimate;
+
+pub fn render(estimates: &[Estimate]) -> String {
+    estimates.iter().map(render_one).collect::<Vec<_>>().join("\n")
+}
+
+fn render_one(estimate: &Estimate) -> String {
+    let scenario = &estimate.scenario;
+    let currency = &scenario.currency;
+    let mut out = format!("## {}\n\n", scenario.name);
+    out.push_str(&format!(
+        "Region `{}` · {} · {} hours/month ({}) · prices as of {} · `{}`\n\n",
+        scenario.region, currency, scenario.hours_per_month, scenario.month, estimate.pricing.as_of, scenario.file
+    ));
+    if let Some(warning) = incomplete_warning(estimate) {
+        out.push_str(&format!("> **{warning}**\n"));
+        for line in unpriced_lines(estimate) {
+            out.push_str(&format!(
+                "> - `{}/{}` {}: {}\n",
+                line.environment,
+                line.resource,
+                line.meter,
+                line.unpriced_reason.as_deref().unwrap_or("no price")
+            ));
+        }
+        out.push('\n');
+    }
+    let mut headers: Vec<&str> = vec!["Category"];
+    headers.extend(estimate.environments.iter().map(|environment| environment.name.as_str()));
+    let right: Vec<usize> = (1..headers.len()).collect();
+    let mut summary = Grid::new(&headers, &right);
+    for category in used_categories(estimate) {
+        let mut row = vec![category.as_str().to_string()];
+        for environment in &estimate.environments {
+            row.push(category_total(estimate, &environment.name, category).grouped());
+        }
+        summary.push(row);
+    }
+    let mut monthly = vec!["**monthly**".to_string()];
+    monthly.extend(estimate.environments.iter().map(|environment| format!("**{}**", environment.monthly.grouped())));
+    summary.push(monthly);
+    let mut annual = vec!["annual".to_string()];
+    annual.extend(estimate.environments.iter().map(|environment| environment.annual.grouped()));
+    summary.push(annual);
+    out.push_str(&summary.markdown());
+    out.push_str(&format!(
+        "\n**Total: {currency} {} per month, {currency} {} per year** · lines: {}\n",
+        estimate.totals.monthly.grouped(),
+        estimate.totals.annual.grouped(),
+        counts_sentence(estimate)
+    ));
+    for environment in &estimate.environments {
+        out.push_str(&format!("\n### {}\n\n", environment.name));
+        let mut grid = Grid::new(
+            &["Resource", "Kind", "SKU", "Meter", "Quantity", "Unit price", "Monthly", "Status"],
+            &[4, 6],
+        );
+        for line in estimate.lines.iter().filter(|line| line.environment == environment.name) {
+            let cells = cells(line);
+            grid.push(vec![
+                format!("`{}`", line.resource),
+                line.kind.clone(),
+                line.sku.clone(),
+                line.meter.clone(),
+                cells.quantity,
+                cells.unit_price,
+                cells.monthly,
+                line.status.as_str().to_string(),
+            ]);
+        }
+        out.push_str(&grid.markdown());
+    }
+    out
+}

@@ -1,0 +1,206 @@
+//! Azure service kinds: one file each, registered once in [`ServiceSpec`].
+//!
+//! A kind turns what the scenario says about one resource (SKU, count, usage) into the meters
+//! it uses in a month ([`MeterUse`]): which Retail Prices API row prices it ([`PriceQuery`]),
+//! how much of it (in a [`Dimension`] the catalog converts to the meter's unit), and whether
+//! that quantity is fixed by the SKU, given by the user, or an assumed default. Kinds never
+//! look prices up themselves and never import each other, so each file can be read alone.
+//!
+//! To add a kind: write `src/services/<kind>.rs` with the fixed `//!` sections (*What it
+//! prices*, *Meters*, *Scenario fields*, *Assumptions*, *Example*), add one line to
+//! `service_kinds!` below, and add a scenario fixture and its snapshot.
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Dimension, PriceQuery};
+use crate::money::MonthLength;
+
+mod usage;
+pub use usage::{check_range, check_sku, decimal, decode as decode_at, FieldIssue, Usage};
+
+pub mod app_service_plan;
+pub mod custom;
+
+/// Where a resource is priced.
+#[derive(Clone, Debug)]
+pub struct Context {
+    pub region: String,
+    pub month: MonthLength,
+    pub environment: String,
+}
+
+impl Context {
+    pub fn hours(&self) -> Decimal {
+        self.month.hours_decimal()
+    }
+
+    /// A price query for `service` in this context's region.
+    pub fn query(&self, service: &str) -> PriceQuery {
+        PriceQuery::new(service, &self.region)
+    }
+}
+
+/// What a line's cost is for, as finance groups it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Compute,
+    Data,
+    Network,
+    Monitoring,
+    Security,
+    Other,
+}
+
+impl Category {
+    pub const ALL: [Category; 6] = [
+        Category::Compute,
+        Category::Data,
+        Category::Network,
+        Category::Monitoring,
+        Category::Security,
+        Category::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Compute => "compute",
+            Category::Data => "data",
+            Category::Network => "network",
+            Category::Monitoring => "monitoring",
+            Category::Security => "security",
+            Category::Other => "other",
+        }
+    }
+}
+
+/// Whether a quantity comes from the SKU, from the scenario, or from a documented default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// Set by the SKU and count: instance-hours, base fees.
+    Fixed,
+    /// A usage quantity the scenario gives.
+    Usage,
+    /// A usage quantity the scenario does not give: azcost's documented default.
+    Assumed,
+}
+
+/// How a meter is priced.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MeterSource {
+    /// A Retail Prices API row from the catalog.
+    Catalog(PriceQuery),
+    /// A price the scenario states itself, with its source (the `custom` kind).
+    Custom {
+        unit_price: Decimal,
+        unit: String,
+        source: String,
+    },
+}
+
+/// One meter a resource uses in a month.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeterUse {
+    /// What the line is, for people: "P2v3 instance hours".
+    pub label: String,
+    pub source: MeterSource,
+    pub quantity: Decimal,
+    pub dimension: Dimension,
+    pub basis: Basis,
+    pub category: Category,
+    /// Why the quantity is what it is (free grants, HA doubling, defaults used).
+    pub note: Option<String>,
+}
+
+impl MeterUse {
+    pub fn new(label: impl Into<String>, query: PriceQuery, quantity: Decimal, dimension: Dimension) -> Self {
+        MeterUse {
+            label: label.into(),
+            source: MeterSource::Catalog(query),
+            quantity,
+            dimension,
+            basis: Basis::Fixed,
+            category: Category::Other,
+            note: None,
+        }
+    }
+
+    pub fn basis(mut self, basis: Basis) -> Self {
+        self.basis = basis;
+        self
+    }
+
+    /// Takes the basis from a usage input: given by the scenario or assumed.
+    pub fn usage<T>(self, usage: &Usage<T>) -> Self {
+        self.basis(if usage.assumed { Basis::Assumed } else { Basis::Usage })
+    }
+
+    pub fn category(mut self, category: Category) -> Self {
+        self.category = category;
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        let note = note.into();
+        self.note = Some(match self.note.take() {
+            Some(existing) => format!("{existing}; {note}"),
+            None => note,
+        });
+        self
+    }
+}
+
+/// What every service kind does.
+pub trait Service {
+    /// Checks what serde cannot: ranges and SKU names. Paths are relative to the resource.
+    fn validate(&self) -> Vec<FieldIssue>;
+    /// The SKU as shown on report lines.
+    fn sku_label(&self) -> String;
+    /// The meters this resource uses in one month.
+    fn meters(&self, context: &Context) -> Vec<MeterUse>;
+}
+
+macro_rules! service_kinds {
+    ($($variant:ident($module:ident::$spec:ident) => $kind:literal,)+) => {
+        /// A resource's specification, tagged by `kind` in scenario files.
+        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+        #[serde(tag = "kind")]
+        pub enum ServiceSpec {
+            $(#[serde(rename = $kind)] $variant($module::$spec),)+
+        }
+
+        /// Every kind name, as written in scenario files.
+        pub const KINDS: &[&str] = &[$($kind),+];
+
+        impl ServiceSpec {
+            pub fn kind(&self) -> &'static str {
+                match self {
+                    $(ServiceSpec::$variant(_) => $kind,)+
+                }
+            }
+
+            pub fn service(&self) -> &dyn Service {
+                match self {
+                    $(ServiceSpec::$variant(spec) => spec,)+
+                }
+            }
+
+            /// Decodes a resource body (without `kind`) for `kind`, keeping the path of any
+            /// error so it can be located in the file.
+            pub fn decode(kind: &str, body: serde_norway::Value) -> Result<ServiceSpec, FieldIssue> {
+                match kind {
+                    $($kind => usage::decode::<$module::$spec>(body).map(ServiceSpec::$variant),)+
+                    _ => Err(FieldIssue::unknown("kind", kind, KINDS)),
+                }
+            }
+        }
+    };
+}
+
+service_kinds! {
+    AppServicePlan(app_service_plan::AppServicePlan) => "app_service_plan",
+    Custom(custom::Custom) => "custom",
+}
