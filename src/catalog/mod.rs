@@ -325,3 +325,6 @@ pub fn nearest_names(wanted: &str, options: &[String], limit: usize) -> Vec<Stri
     }
     names
 }
+
+#[cfg(test)]
+mod tests;

@@ -88,6 +88,8 @@ pub(crate) fn estimate_one(scenario: &Scenario, snapshot: &Snapshot, args: &Esti
         (None, None) => today(),
     };
     let mut scenario = scenario.clone();
+    // The plan counts hours with the same month the prices are converted with.
+    scenario.month = month.clone();
     if !args.environments.is_empty() {
         let names: Vec<String> = scenario.environments.iter().map(|environment| environment.name.clone()).collect();
         for wanted in &args.environments {

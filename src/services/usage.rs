@@ -110,7 +110,10 @@ pub fn decode<T: DeserializeOwned>(body: serde_norway::Value) -> Result<T, Field
         let message = error.inner().to_string();
         let mut issue = FieldIssue::new(String::new(), message.clone());
         if let Some((name, expected)) = parse_unknown(&message, "unknown field `") {
-            path.push(name.clone());
+            // serde_path_to_error may already have entered the unknown key.
+            if path.last() != Some(&name) {
+                path.push(name.clone());
+            }
             issue.message = format!("unknown field `{name}`; expected one of {}", expected.join(", "));
             issue.suggestion = nearest_names(&name, &expected, 1).into_iter().next();
             issue.at_key = true;

@@ -1,0 +1,5 @@
+//! The one integration test binary: the `azcost` command as a user runs it.
+
+mod errors;
+mod formats;
+mod support;

@@ -1,0 +1,37 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The as-of date every test pins, so results do not depend on the day they run.
+pub const AS_OF: &str = "2026-11-01";
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `azcost` run from the repository root (so relative paths in output are stable).
+pub fn azcost() -> Command {
+    let mut command = Command::cargo_bin("azcost").expect("the azcost binary is built");
+    command.current_dir(root());
+    command
+}
+
+pub fn fixture(name: &str) -> String {
+    Path::new("tests/fixtures").join(name).display().to_string()
+}
+
+/// Runs `azcost estimate` on a file in one format and returns (exit code, stdout, stderr).
+pub fn estimate(file: &str, extra: &[&str]) -> (i32, String, String) {
+    let output = azcost()
+        .args(["estimate", file, "--as-of", AS_OF])
+        .args(extra)
+        .output()
+        .expect("azcost runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
