@@ -20,7 +20,10 @@ fn median_of(arguments: &[&str], runs: usize) -> Duration {
             .output()
             .expect("azcost runs");
         let elapsed = started.elapsed();
-        assert!(output.status.code().is_some_and(|code| code <= 1), "{arguments:?} failed");
+        assert!(
+            output.status.code().is_some_and(|code| code <= 1),
+            "{arguments:?} failed"
+        );
         elapsed
     };
     for _ in 0..3 {
@@ -41,19 +44,51 @@ fn main() {
         .expect("scenarios/ exists")
         .filter_map(|entry| entry.ok())
         .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|extension| extension == "yaml"))
-        .map(|path| format!("scenarios/{}", path.file_name().unwrap_or_default().to_string_lossy()))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "yaml")
+        })
+        .map(|path| {
+            format!(
+                "scenarios/{}",
+                path.file_name().unwrap_or_default().to_string_lossy()
+            )
+        })
         .collect();
     scenarios.sort();
     let start = median_of(&["--version"], runs);
     let load = median_of(&["prices", "info"], runs);
     println!("median of {runs} runs, release build");
     println!("{:<52} {:>9} {:>12}", "command", "median", "× --version");
-    println!("{:<52} {:>7.2}ms {:>12.2}", "azcost --version (baseline)", ms(start), 1.0);
-    println!("{:<52} {:>7.2}ms {:>12.2}", "azcost prices info (snapshot load)", ms(load), ratio(load, start));
+    println!(
+        "{:<52} {:>7.2}ms {:>12.2}",
+        "azcost --version (baseline)",
+        ms(start),
+        1.0
+    );
+    println!(
+        "{:<52} {:>7.2}ms {:>12.2}",
+        "azcost prices info (snapshot load)",
+        ms(load),
+        ratio(load, start)
+    );
     for scenario in &scenarios {
-        let time = median_of(&["estimate", scenario, "--as-of", "2026-11-01", "--allow-unpriced"], runs);
-        println!("{:<52} {:>7.2}ms {:>12.2}", format!("estimate {scenario}"), ms(time), ratio(time, start));
+        let time = median_of(
+            &[
+                "estimate",
+                scenario,
+                "--as-of",
+                "2026-11-01",
+                "--allow-unpriced",
+            ],
+            runs,
+        );
+        println!(
+            "{:<52} {:>7.2}ms {:>12.2}",
+            format!("estimate {scenario}"),
+            ms(time),
+            ratio(time, start)
+        );
     }
 }
 

@@ -18,7 +18,11 @@ fn snapshot() -> Snapshot {
 }
 
 fn find<'a>(catalog: &'a Catalog, test: impl Fn(&PriceRow) -> bool) -> &'a PriceRow {
-    catalog.rows().iter().find(|row| test(row)).expect("the snapshot has the row")
+    catalog
+        .rows()
+        .iter()
+        .find(|row| test(row))
+        .expect("the snapshot has the row")
 }
 
 fn price_of(row: &PriceRow) -> Decimal {
@@ -36,9 +40,14 @@ fn the_embedded_snapshot_matches_its_manifest() {
 fn non_primary_meter_rows_are_kept_and_priced() {
     let catalog = snapshot().catalog;
     let row = find(&catalog, |row| {
-        row.arm_region_name == "eastus" && row.product_name == "Azure App Service Basic Plan" && row.sku_name == "B1"
+        row.arm_region_name == "eastus"
+            && row.product_name == "Azure App Service Basic Plan"
+            && row.sku_name == "B1"
     });
-    assert!(!row.is_primary_meter_region, "eastus Windows B1 is a non-primary row");
+    assert!(
+        !row.is_primary_meter_region,
+        "eastus Windows B1 is a non-primary row"
+    );
     let query = PriceQuery::new("Azure App Service", "eastus")
         .product("Azure App Service Basic Plan")
         .sku("B1");
@@ -54,8 +63,12 @@ fn linux_and_windows_plans_are_priced_apart() {
             .product(product)
             .sku("P1 v3")
     };
-    let linux = catalog.lookup(&query("Azure App Service Premium v3 Plan - Linux"), AS_OF).unwrap();
-    let windows = catalog.lookup(&query("Azure App Service Premium v3 Plan"), AS_OF).unwrap();
+    let linux = catalog
+        .lookup(&query("Azure App Service Premium v3 Plan - Linux"), AS_OF)
+        .unwrap();
+    let windows = catalog
+        .lookup(&query("Azure App Service Premium v3 Plan"), AS_OF)
+        .unwrap();
     assert_ne!(linux.meter_id, windows.meter_id);
     assert_ne!(linux.tiers[0].unit_price, windows.tiers[0].unit_price);
 }
@@ -63,19 +76,28 @@ fn linux_and_windows_plans_are_priced_apart() {
 #[test]
 fn product_names_match_across_non_breaking_spaces() {
     let catalog = snapshot().catalog;
-    let mut row = find(&catalog, |row| row.product_name == "Azure Redis Cache Basic" && row.sku_name == "C1").clone();
+    let mut row = find(&catalog, |row| {
+        row.product_name == "Azure Redis Cache Basic" && row.sku_name == "C1"
+    })
+    .clone();
     row.product_name = "Azure\u{a0}Redis Cache\u{a0}Basic".to_string();
     let lonely = Catalog::new(vec![row.clone()]);
     let query = PriceQuery::new(&row.service_name, &row.arm_region_name)
         .product("Azure Redis Cache Basic")
         .sku("C1");
-    assert_eq!(lonely.lookup(&query, AS_OF).unwrap().tiers[0].unit_price, price_of(&row));
+    assert_eq!(
+        lonely.lookup(&query, AS_OF).unwrap().tiers[0].unit_price,
+        price_of(&row)
+    );
 }
 
 #[test]
 fn the_row_in_force_on_the_as_of_date_wins() {
     let catalog = snapshot().catalog;
-    let old = find(&catalog, |row| row.product_name == "Azure Redis Cache Basic" && row.sku_name == "C1").clone();
+    let old = find(&catalog, |row| {
+        row.product_name == "Azure Redis Cache Basic" && row.sku_name == "C1"
+    })
+    .clone();
     let mut new = old.clone();
     new.retail_price = old.retail_price * 2.0;
     new.effective_start_date = "2027-01-01T00:00:00Z".to_string();
@@ -83,13 +105,25 @@ fn the_row_in_force_on_the_as_of_date_wins() {
     let query = PriceQuery::new(&old.service_name, &old.arm_region_name)
         .product(&old.product_name)
         .sku("C1");
-    assert_eq!(history.lookup(&query, "2026-12-31").unwrap().tiers[0].unit_price, price_of(&old));
-    assert_eq!(history.lookup(&query, "2027-01-01").unwrap().tiers[0].unit_price, price_of(&new));
+    assert_eq!(
+        history.lookup(&query, "2026-12-31").unwrap().tiers[0].unit_price,
+        price_of(&old)
+    );
+    assert_eq!(
+        history.lookup(&query, "2027-01-01").unwrap().tiers[0].unit_price,
+        price_of(&new)
+    );
     let mut closed = old.clone();
     closed.effective_end_date = Some("2026-06-01T00:00:00Z".to_string());
     let ended = Catalog::new(vec![closed]);
-    assert!(matches!(ended.lookup(&query, AS_OF), Err(LookupError::NotFound { .. })));
-    assert!(matches!(history.lookup(&query, "2010-01-01"), Err(LookupError::NotFound { .. })));
+    assert!(matches!(
+        ended.lookup(&query, AS_OF),
+        Err(LookupError::NotFound { .. })
+    ));
+    assert!(matches!(
+        history.lookup(&query, "2010-01-01"),
+        Err(LookupError::NotFound { .. })
+    ));
 }
 
 #[test]
@@ -103,7 +137,9 @@ fn graduated_tiers_from_real_rows() {
     let mut rows: Vec<&PriceRow> = catalog
         .rows()
         .iter()
-        .filter(|row| row.arm_region_name == "westus" && row.meter_name == "Standard Messaging Operations")
+        .filter(|row| {
+            row.arm_region_name == "westus" && row.meter_name == "Standard Messaging Operations"
+        })
         .collect();
     rows.sort_by(|a, b| a.tier_minimum_units.total_cmp(&b.tier_minimum_units));
     assert!(rows.len() >= 3, "the meter has graduated tiers");
@@ -149,15 +185,26 @@ fn a_service_missing_from_a_region_names_the_regions_it_has() {
     let error = catalog.lookup(&query, AS_OF).unwrap_err();
     assert!(error.to_string().contains("only in: westus"), "{error}");
     let unknown = PriceQuery::new("Azure Cosmos", "westus");
-    assert!(unknown.to_string().contains("serviceName eq 'Azure Cosmos'"));
-    assert!(catalog.lookup(&unknown, AS_OF).unwrap_err().to_string().contains("Azure Cosmos DB"));
+    assert!(unknown
+        .to_string()
+        .contains("serviceName eq 'Azure Cosmos'"));
+    assert!(catalog
+        .lookup(&unknown, AS_OF)
+        .unwrap_err()
+        .to_string()
+        .contains("Azure Cosmos DB"));
 }
 
 #[test]
 fn a_query_matching_several_meters_is_ambiguous() {
     let catalog = snapshot().catalog;
-    let query = PriceQuery::new("Key Vault", "westus").product("Key Vault").sku("Standard");
-    assert!(matches!(catalog.lookup(&query, AS_OF), Err(LookupError::Ambiguous { .. })));
+    let query = PriceQuery::new("Key Vault", "westus")
+        .product("Key Vault")
+        .sku("Standard");
+    assert!(matches!(
+        catalog.lookup(&query, AS_OF),
+        Err(LookupError::Ambiguous { .. })
+    ));
 }
 
 #[test]
@@ -190,7 +237,8 @@ fn building_a_snapshot_sorts_dedupes_and_checksums() {
     };
     let (text, manifest) = build(doubled, manifest);
     assert_eq!(manifest.row_count, 5);
-    let reloaded = Snapshot::from_parts(&serde_json::to_string(&manifest).unwrap(), text.as_bytes()).unwrap();
+    let reloaded =
+        Snapshot::from_parts(&serde_json::to_string(&manifest).unwrap(), text.as_bytes()).unwrap();
     assert_eq!(reloaded.catalog.len(), 5);
 }
 
@@ -198,7 +246,12 @@ fn building_a_snapshot_sorts_dedupes_and_checksums() {
 fn partial_rows_are_rejected_on_import() {
     let document = serde_json::json!({"Items": [{"skuName": "Dedicated", "retailPrice": 1.0}]});
     let error = rows_from_document("partial.json", &document).unwrap_err();
-    assert!(error.to_string().contains("partial.json: item 1: missing field"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("partial.json: item 1: missing field"),
+        "{error}"
+    );
     let page = serde_json::json!({"Items": [], "NextPageLink": null, "Count": 0});
     assert!(rows_from_document("empty.json", &page).unwrap().is_empty());
 }
@@ -209,5 +262,7 @@ fn savings_plan_rates_survive_loading() {
     let row = find(&catalog, |row| row.savings_plan.is_some());
     let rates = row.savings_plan.as_ref().unwrap();
     assert!(rates.iter().any(|rate| rate.term == "1 Year"));
-    assert!(rates.iter().all(|rate| rate.retail_price < row.retail_price));
+    assert!(rates
+        .iter()
+        .all(|rate| rate.retail_price < row.retail_price));
 }
