@@ -152,6 +152,9 @@ fn hint(suggestions: &[String]) -> String {
     }
 }
 
+/// Reads one text field of a row (for suggestions).
+type FieldReader = fn(&PriceRow) -> &str;
+
 /// Every price row azcost knows, indexed by (service, region).
 #[derive(Clone, Debug, Default)]
 pub struct Catalog {
@@ -247,7 +250,7 @@ impl Catalog {
 
     /// Names near the ones a failed query asked for, most specific field first.
     fn suggest(&self, query: &PriceQuery) -> Vec<String> {
-        let fields: [(&str, &Option<String>, fn(&PriceRow) -> &str); 4] = [
+        let fields: [(&str, &Option<String>, FieldReader); 4] = [
             ("meterName", &query.meter, |row| &row.meter_name),
             ("skuName", &query.sku, |row| &row.sku_name),
             ("armSkuName", &query.arm_sku, |row| &row.arm_sku_name),

@@ -73,7 +73,7 @@ impl Price {
                 latest_start = row.effective_start_date.clone();
             }
         }
-        tiers.sort_by(|a, b| a.from_blocks.cmp(&b.from_blocks));
+        tiers.sort_by_key(|tier| tier.from_blocks);
         let unit =
             UnitOfMeasure::parse(&first.unit_of_measure).map_err(|error| error.to_string())?;
         Ok(Price {

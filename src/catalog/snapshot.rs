@@ -152,7 +152,7 @@ pub fn rows_from_document(
 
 /// Sorts and de-duplicates rows and renders them as JSON Lines with a manifest.
 pub fn build(mut rows: Vec<PriceRow>, mut manifest: Manifest) -> (String, Manifest) {
-    rows.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+    rows.sort_by_key(sort_key);
     let mut seen = BTreeSet::new();
     rows.retain(|row| seen.insert((row.key(), row.effective_start_date.clone())));
     let mut text = String::new();
@@ -168,26 +168,21 @@ pub fn build(mut rows: Vec<PriceRow>, mut manifest: Manifest) -> (String, Manife
     (text, manifest)
 }
 
-fn sort_key(
-    row: &PriceRow,
-) -> (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-) {
-    (
+/// Sorted by what a reader scans for (service, region, product, sku, meter), then by every
+/// field that tells two rows apart, so the order never depends on the input order.
+fn sort_key(row: &PriceRow) -> Vec<String> {
+    vec![
         row.service_name.clone(),
         row.arm_region_name.clone(),
         row.product_name.clone(),
         row.sku_name.clone(),
         row.meter_name.clone(),
         row.price_type.clone(),
+        row.reservation_term.clone().unwrap_or_default(),
         format!("{:020.6}", row.tier_minimum_units),
         row.effective_start_date.clone(),
-    )
+        row.meter_id.clone(),
+        row.sku_id.clone(),
+        row.unit_of_measure.clone(),
+    ]
 }

@@ -17,7 +17,7 @@ fn snapshot() -> Snapshot {
         .clone()
 }
 
-fn find<'a>(catalog: &'a Catalog, test: impl Fn(&PriceRow) -> bool) -> &'a PriceRow {
+fn find(catalog: &Catalog, test: impl Fn(&PriceRow) -> bool) -> &PriceRow {
     catalog
         .rows()
         .iter()

@@ -184,7 +184,7 @@ mod tests {
             positions.value("environments.prod.tags.1"),
             Some(Position {
                 line: 8,
-                column: 17
+                column: 15
             })
         );
     }
