@@ -163,7 +163,10 @@ pub fn price(
         .iter()
         .map(|name| environment_total(name, &lines))
         .collect();
-    let monthly: Money = environments.iter().map(|environment| environment.monthly).sum();
+    let monthly: Money = environments
+        .iter()
+        .map(|environment| environment.monthly)
+        .sum();
     Estimate {
         schema_version: SCHEMA_VERSION,
         scenario: ScenarioInfo {
@@ -217,7 +220,11 @@ fn price_line(planned: &PlannedLine, catalog: &Catalog, settings: &PriceSettings
         note: meter.note.clone(),
     };
     match &meter.source {
-        MeterSource::Custom { unit_price, unit, source } => {
+        MeterSource::Custom {
+            unit_price,
+            unit,
+            source,
+        } => {
             line.quantity_unit = unit.clone();
             line.price_unit = unit.clone();
             line.unit_price = Some(unit_price.round_dp(UNIT_PRICE_DECIMALS).normalize());

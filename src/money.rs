@@ -22,7 +22,9 @@ pub const MONEY_DECIMALS: u32 = 2;
 pub const UNIT_PRICE_DECIMALS: u32 = 6;
 
 /// An amount of money in the scenario's currency.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Money(#[serde(with = "rust_decimal::serde::str")] pub Decimal);
 
@@ -229,8 +231,14 @@ mod tests {
 
     #[test]
     fn rounding_is_half_away_from_zero() {
-        assert_eq!(Money(Decimal::new(12345, 3)).rounded(), Money(Decimal::new(1235, 2)));
-        assert_eq!(Money(Decimal::new(-12345, 3)).rounded(), Money(Decimal::new(-1235, 2)));
+        assert_eq!(
+            Money(Decimal::new(12345, 3)).rounded(),
+            Money(Decimal::new(1235, 2))
+        );
+        assert_eq!(
+            Money(Decimal::new(-12345, 3)).rounded(),
+            Money(Decimal::new(-1235, 2))
+        );
     }
 
     #[test]
@@ -258,7 +266,10 @@ mod tests {
         assert_eq!(MonthLength::average().hours(), 730);
         assert_eq!(MonthLength::parse("2026-03").unwrap().hours(), 744);
         assert_eq!(MonthLength::parse("2024-02").unwrap().hours(), 696);
-        assert_eq!(MonthLength::parse("2026-02").unwrap().days(), Decimal::from(28));
+        assert_eq!(
+            MonthLength::parse("2026-02").unwrap().days(),
+            Decimal::from(28)
+        );
         assert!(MonthLength::parse("2026-13").is_none());
         assert!(MonthLength::parse("monthly").is_none());
     }

@@ -49,7 +49,11 @@ pub fn plan(scenario: &Scenario) -> Plan {
         }
     }
     Plan {
-        environments: scenario.environments.iter().map(|environment| environment.name.clone()).collect(),
+        environments: scenario
+            .environments
+            .iter()
+            .map(|environment| environment.name.clone())
+            .collect(),
         lines,
     }
 }

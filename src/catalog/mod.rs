@@ -26,7 +26,9 @@ pub use row::{is_date, normalise_whitespace, PriceRow};
 pub use units::{Dimension, UnitOfMeasure};
 
 /// The kind of price a row carries (`type` in the API).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum PriceType {
     #[default]
     Consumption,
@@ -174,7 +176,10 @@ impl Catalog {
 
     /// Every region the catalog has prices for.
     pub fn regions(&self) -> std::collections::BTreeSet<String> {
-        self.by_service_region.keys().map(|(_, region)| region.clone()).collect()
+        self.by_service_region
+            .keys()
+            .map(|(_, region)| region.clone())
+            .collect()
     }
 
     pub fn rows(&self) -> &[PriceRow] {

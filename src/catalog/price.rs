@@ -54,8 +54,12 @@ impl Price {
         let mut tiers = Vec::new();
         let mut latest_start = String::new();
         for row in by_tier.values() {
-            let from_blocks = decimal_from_f64(row.tier_minimum_units)
-                .ok_or_else(|| format!("tierMinimumUnits {} is not a number", row.tier_minimum_units))?;
+            let from_blocks = decimal_from_f64(row.tier_minimum_units).ok_or_else(|| {
+                format!(
+                    "tierMinimumUnits {} is not a number",
+                    row.tier_minimum_units
+                )
+            })?;
             let unit_price = decimal_from_f64(row.retail_price)
                 .ok_or_else(|| format!("retailPrice {} is not a number", row.retail_price))?;
             if unit_price < Decimal::ZERO {
@@ -70,7 +74,8 @@ impl Price {
             }
         }
         tiers.sort_by(|a, b| a.from_blocks.cmp(&b.from_blocks));
-        let unit = UnitOfMeasure::parse(&first.unit_of_measure).map_err(|error| error.to_string())?;
+        let unit =
+            UnitOfMeasure::parse(&first.unit_of_measure).map_err(|error| error.to_string())?;
         Ok(Price {
             tiers,
             unit,
@@ -128,7 +133,11 @@ impl Price {
                     next.from_blocks.normalize(),
                     tier.unit_price.normalize()
                 ),
-                None => format!("{}+ @ {}", tier.from_blocks.normalize(), tier.unit_price.normalize()),
+                None => format!(
+                    "{}+ @ {}",
+                    tier.from_blocks.normalize(),
+                    tier.unit_price.normalize()
+                ),
             })
             .collect();
         format!("{} per {}", bands.join("; "), self.unit.text)

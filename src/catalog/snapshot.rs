@@ -59,7 +59,9 @@ pub enum SnapshotError {
     Store(#[from] StoreError),
     #[error("the price rows do not match their manifest: sha256 is {actual}, the manifest says {expected}; rebuild the snapshot with `azcost prices import` or restore it from git")]
     Checksum { expected: String, actual: String },
-    #[error("the price rows do not match their manifest: {actual} rows, the manifest says {expected}")]
+    #[error(
+        "the price rows do not match their manifest: {actual} rows, the manifest says {expected}"
+    )]
     RowCount { expected: usize, actual: usize },
     #[error("input {file}: {reason}")]
     Input { file: String, reason: String },
@@ -80,8 +82,8 @@ impl Snapshot {
 
     /// Verifies `prices` against `manifest` and loads it.
     pub fn from_parts(manifest: &str, prices: &[u8]) -> Result<Snapshot, SnapshotError> {
-        let manifest: Manifest =
-            serde_json::from_str(manifest).map_err(|error| SnapshotError::Manifest(error.to_string()))?;
+        let manifest: Manifest = serde_json::from_str(manifest)
+            .map_err(|error| SnapshotError::Manifest(error.to_string()))?;
         let actual = sha256_hex(prices);
         if actual != manifest.sha256 {
             return Err(SnapshotError::Checksum {
@@ -111,7 +113,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// The rows in one recorded document: an API page (`{"Items": [...]}`, with or without an
 /// extra `Url`), a bare array of rows, or recorded exchanges (`{"exchanges": [{"body": …}]}`).
 /// Rows missing any GA field are rejected: a partial row cannot be looked up reliably.
-pub fn rows_from_document(file: &str, document: &serde_json::Value) -> Result<Vec<PriceRow>, SnapshotError> {
+pub fn rows_from_document(
+    file: &str,
+    document: &serde_json::Value,
+) -> Result<Vec<PriceRow>, SnapshotError> {
     let invalid = |reason: String| SnapshotError::Input {
         file: file.to_string(),
         reason,
@@ -123,7 +128,10 @@ pub fn rows_from_document(file: &str, document: &serde_json::Value) -> Result<Ve
         items.extend(array);
     } else if let Some(exchanges) = document.get("exchanges").and_then(|value| value.as_array()) {
         for exchange in exchanges {
-            if let Some(array) = exchange.pointer("/body/Items").and_then(|value| value.as_array()) {
+            if let Some(array) = exchange
+                .pointer("/body/Items")
+                .and_then(|value| value.as_array())
+            {
                 items.extend(array);
             }
         }
@@ -160,7 +168,18 @@ pub fn build(mut rows: Vec<PriceRow>, mut manifest: Manifest) -> (String, Manife
     (text, manifest)
 }
 
-fn sort_key(row: &PriceRow) -> (String, String, String, String, String, String, String, String) {
+fn sort_key(
+    row: &PriceRow,
+) -> (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+) {
     (
         row.service_name.clone(),
         row.arm_region_name.clone(),

@@ -66,12 +66,16 @@ pub fn parse_rows(jsonl: &[u8]) -> Result<Vec<PriceRow>, StoreError> {
     let mut rows = Vec::with_capacity(height);
     for index in 0..height {
         let get = |column: &Vec<Option<String>>, field: &'static str| {
-            column[index]
-                .clone()
-                .ok_or(StoreError::MissingValue { row: index + 1, field })
+            column[index].clone().ok_or(StoreError::MissingValue {
+                row: index + 1,
+                field,
+            })
         };
         let get_number = |column: &Vec<Option<f64>>, field: &'static str| {
-            column[index].ok_or(StoreError::MissingValue { row: index + 1, field })
+            column[index].ok_or(StoreError::MissingValue {
+                row: index + 1,
+                field,
+            })
         };
         let savings = savings_plan[index].clone();
         rows.push(PriceRow {
@@ -107,14 +111,20 @@ pub fn parse_rows(jsonl: &[u8]) -> Result<Vec<PriceRow>, StoreError> {
 /// The nested `savingsPlan` arrays. polars reads them as lists of structs, which this build
 /// does not compile support for (it would double polars' build time for a handful of rows), so
 /// the few lines that carry one are decoded with serde instead.
-fn savings_plans(jsonl: &[u8], height: usize) -> Result<Vec<Option<Vec<SavingsPlanRate>>>, StoreError> {
+fn savings_plans(
+    jsonl: &[u8],
+    height: usize,
+) -> Result<Vec<Option<Vec<SavingsPlanRate>>>, StoreError> {
     #[derive(serde::Deserialize)]
     struct Carrier {
         #[serde(rename = "savingsPlan", default)]
         savings_plan: Option<Vec<SavingsPlanRate>>,
     }
     let text = String::from_utf8_lossy(jsonl);
-    let lines: Vec<&str> = text.lines().filter(|line| !line.trim().is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
     if lines.len() != height {
         return Err(StoreError::Parse(format!(
             "{} lines but {height} rows; a row must be one line",
@@ -138,7 +148,10 @@ fn savings_plans(jsonl: &[u8], height: usize) -> Result<Vec<Option<Vec<SavingsPl
         .collect()
 }
 
-fn required_text(frame: &DataFrame, field: &'static str) -> Result<Vec<Option<String>>, StoreError> {
+fn required_text(
+    frame: &DataFrame,
+    field: &'static str,
+) -> Result<Vec<Option<String>>, StoreError> {
     if frame.column(field).is_err() {
         return Err(StoreError::MissingField(field));
     }
@@ -147,13 +160,19 @@ fn required_text(frame: &DataFrame, field: &'static str) -> Result<Vec<Option<St
 
 /// A text column, or all-missing when the snapshot has no such field. Nested values (the
 /// `savingsPlan` array) come back as their JSON text.
-fn optional_text(frame: &DataFrame, field: &'static str) -> Result<Vec<Option<String>>, StoreError> {
+fn optional_text(
+    frame: &DataFrame,
+    field: &'static str,
+) -> Result<Vec<Option<String>>, StoreError> {
     let Ok(column) = frame.column(field) else {
         return Ok(vec![None; frame.height()]);
     };
     let series = column.as_materialized_series();
     if let Ok(strings) = series.str() {
-        return Ok(strings.iter().map(|value| value.map(str::to_string)).collect());
+        return Ok(strings
+            .iter()
+            .map(|value| value.map(str::to_string))
+            .collect());
     }
     let cast = series
         .cast(&DataType::String)
@@ -161,7 +180,10 @@ fn optional_text(frame: &DataFrame, field: &'static str) -> Result<Vec<Option<St
     let strings = cast
         .str()
         .map_err(|error| StoreError::Parse(format!("`{field}`: {error}")))?;
-    Ok(strings.iter().map(|value| value.map(str::to_string)).collect())
+    Ok(strings
+        .iter()
+        .map(|value| value.map(str::to_string))
+        .collect())
 }
 
 fn required_number(frame: &DataFrame, field: &'static str) -> Result<Vec<Option<f64>>, StoreError> {

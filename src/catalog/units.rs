@@ -197,9 +197,15 @@ mod tests {
 
     #[test]
     fn hourly_units_count_hours() {
-        assert_eq!(blocks("1 Hour", 1460, Dimension::Hours), Decimal::from(1460));
+        assert_eq!(
+            blocks("1 Hour", 1460, Dimension::Hours),
+            Decimal::from(1460)
+        );
         assert_eq!(blocks("1/Hour", 730, Dimension::Hours), Decimal::from(730));
-        assert_eq!(blocks("100 Hours", 730, Dimension::Hours), Decimal::new(73, 1));
+        assert_eq!(
+            blocks("100 Hours", 730, Dimension::Hours),
+            Decimal::new(73, 1)
+        );
     }
 
     #[test]
@@ -210,7 +216,8 @@ mod tests {
         let calendar = MonthLength::parse("2026-02").unwrap();
         let unit = UnitOfMeasure::parse("1/Month").unwrap();
         assert_eq!(
-            unit.blocks(Decimal::from(672), Dimension::Hours, &calendar).unwrap(),
+            unit.blocks(Decimal::from(672), Dimension::Hours, &calendar)
+                .unwrap(),
             Decimal::ONE
         );
     }
@@ -220,20 +227,38 @@ mod tests {
         assert_eq!(blocks("10K", 25_000, Dimension::Count), Decimal::new(25, 1));
         assert_eq!(blocks("1M", 3_000_000, Dimension::Count), Decimal::from(3));
         assert_eq!(blocks("1K", 500, Dimension::Count), Decimal::new(5, 1));
-        assert_eq!(blocks("10K/Month", 20_000, Dimension::Count), Decimal::from(2));
+        assert_eq!(
+            blocks("10K/Month", 20_000, Dimension::Count),
+            Decimal::from(2)
+        );
         assert_eq!(blocks("1", 7, Dimension::Count), Decimal::from(7));
         assert_eq!(blocks("1 Rotation", 4, Dimension::Count), Decimal::from(4));
-        assert_eq!(blocks("10M", 20_000_000, Dimension::Count), Decimal::from(2));
+        assert_eq!(
+            blocks("10M", 20_000_000, Dimension::Count),
+            Decimal::from(2)
+        );
     }
 
     #[test]
     fn data_units() {
-        assert_eq!(blocks("1 GB/Month", 128, Dimension::GigabyteMonths), Decimal::from(128));
-        assert_eq!(blocks("1 GiB/Month", 128, Dimension::GigabyteMonths), Decimal::from(128));
+        assert_eq!(
+            blocks("1 GB/Month", 128, Dimension::GigabyteMonths),
+            Decimal::from(128)
+        );
+        assert_eq!(
+            blocks("1 GiB/Month", 128, Dimension::GigabyteMonths),
+            Decimal::from(128)
+        );
         assert_eq!(blocks("1 GB", 5, Dimension::Gigabytes), Decimal::from(5));
         assert_eq!(blocks("1 MB", 5, Dimension::Megabytes), Decimal::from(5));
-        assert_eq!(blocks("1 GiB Hour", 5, Dimension::GigabyteHours), Decimal::from(5));
-        assert_eq!(blocks("1 GiB Second", 9, Dimension::GibibyteSeconds), Decimal::from(9));
+        assert_eq!(
+            blocks("1 GiB Hour", 5, Dimension::GigabyteHours),
+            Decimal::from(5)
+        );
+        assert_eq!(
+            blocks("1 GiB Second", 9, Dimension::GibibyteSeconds),
+            Decimal::from(9)
+        );
         assert_eq!(blocks("1 Second", 9, Dimension::Seconds), Decimal::from(9));
     }
 

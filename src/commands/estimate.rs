@@ -28,7 +28,10 @@ pub fn run(args: &EstimateArgs) -> Result<Outcome> {
         Format::Csv => report::csv::render(&estimates)?,
     };
     emit(args.output.as_deref(), &text)?;
-    let unpriced: usize = estimates.iter().map(|estimate| estimate.counts.unpriced).sum();
+    let unpriced: usize = estimates
+        .iter()
+        .map(|estimate| estimate.counts.unpriced)
+        .sum();
     if unpriced > 0 && !args.allow_unpriced {
         eprintln!(
             "azcost: {unpriced} line{} could not be priced (shown as UNPRICED; totals are incomplete); \
@@ -42,12 +45,18 @@ pub fn run(args: &EstimateArgs) -> Result<Outcome> {
 
 /// Reads and validates a scenario file; every mistake in it is reported at once.
 pub(crate) fn load_scenario(file: &Path) -> Result<Scenario> {
-    let text = fs::read_to_string(file).with_context(|| format!("cannot read scenario {}", file.display()))?;
-    Scenario::parse(&text, &file.display().to_string()).map_err(|error: ScenarioError| anyhow!(error))
+    let text = fs::read_to_string(file)
+        .with_context(|| format!("cannot read scenario {}", file.display()))?;
+    Scenario::parse(&text, &file.display().to_string())
+        .map_err(|error: ScenarioError| anyhow!(error))
 }
 
 /// Checks a scenario against the snapshot and the command line, then plans and prices it.
-pub(crate) fn estimate_one(scenario: &Scenario, snapshot: &Snapshot, args: &EstimateArgs) -> Result<Estimate> {
+pub(crate) fn estimate_one(
+    scenario: &Scenario,
+    snapshot: &Snapshot,
+    args: &EstimateArgs,
+) -> Result<Estimate> {
     let manifest = &snapshot.manifest;
     if scenario.currency != manifest.currency {
         bail!(scenario.diagnostic(
@@ -60,7 +69,9 @@ pub(crate) fn estimate_one(scenario: &Scenario, snapshot: &Snapshot, args: &Esti
     }
     let regions: Vec<String> = snapshot.catalog.regions().into_iter().collect();
     if !regions.contains(&scenario.region) {
-        let suggestion = nearest_names(&scenario.region, &regions, 1).into_iter().next();
+        let suggestion = nearest_names(&scenario.region, &regions, 1)
+            .into_iter()
+            .next();
         bail!(scenario
             .diagnostic(
                 "region",
@@ -73,8 +84,9 @@ pub(crate) fn estimate_one(scenario: &Scenario, snapshot: &Snapshot, args: &Esti
             .suggest(suggestion));
     }
     let month = match &args.month {
-        Some(text) => MonthLength::parse(text)
-            .ok_or_else(|| anyhow!("--month `{text}`: use `average` (730 hours) or a calendar month like 2026-02"))?,
+        Some(text) => MonthLength::parse(text).ok_or_else(|| {
+            anyhow!("--month `{text}`: use `average` (730 hours) or a calendar month like 2026-02")
+        })?,
         None => scenario.month.clone(),
     };
     let as_of = match (&args.as_of, &scenario.as_of) {
@@ -89,7 +101,11 @@ pub(crate) fn estimate_one(scenario: &Scenario, snapshot: &Snapshot, args: &Esti
     };
     let mut scenario = scenario.clone();
     if !args.environments.is_empty() {
-        let names: Vec<String> = scenario.environments.iter().map(|environment| environment.name.clone()).collect();
+        let names: Vec<String> = scenario
+            .environments
+            .iter()
+            .map(|environment| environment.name.clone())
+            .collect();
         for wanted in &args.environments {
             if !names.contains(wanted) {
                 let hint = nearest_names(wanted, &names, 1)
@@ -97,7 +113,11 @@ pub(crate) fn estimate_one(scenario: &Scenario, snapshot: &Snapshot, args: &Esti
                     .next()
                     .map(|name| format!(" (did you mean `{name}`?)"))
                     .unwrap_or_default();
-                bail!("{}: no environment `{wanted}`{hint}; it has: {}", scenario.file, names.join(", "));
+                bail!(
+                    "{}: no environment `{wanted}`{hint}; it has: {}",
+                    scenario.file,
+                    names.join(", ")
+                );
             }
         }
         scenario
@@ -106,5 +126,11 @@ pub(crate) fn estimate_one(scenario: &Scenario, snapshot: &Snapshot, args: &Esti
     }
     let plan = plan(&scenario);
     let settings = PriceSettings { as_of, month };
-    Ok(price(&scenario, &plan, &snapshot.catalog, manifest, &settings))
+    Ok(price(
+        &scenario,
+        &plan,
+        &snapshot.catalog,
+        manifest,
+        &settings,
+    ))
 }

@@ -41,9 +41,11 @@ pub(crate) fn load_snapshot(directory: Option<&Path>) -> Result<Snapshot> {
             let prices_path = directory.join(PRICES_FILE);
             let manifest = fs::read_to_string(&manifest_path)
                 .with_context(|| format!("cannot read {}", manifest_path.display()))?;
-            let prices = fs::read(&prices_path).with_context(|| format!("cannot read {}", prices_path.display()))?;
-            Snapshot::from_parts(&manifest, &prices)
-                .with_context(|| format!("cannot use the price snapshot in {}", directory.display()))
+            let prices = fs::read(&prices_path)
+                .with_context(|| format!("cannot read {}", prices_path.display()))?;
+            Snapshot::from_parts(&manifest, &prices).with_context(|| {
+                format!("cannot use the price snapshot in {}", directory.display())
+            })
         }
     }
 }
@@ -54,7 +56,9 @@ pub(crate) fn emit(path: Option<&Path>, text: &str) -> Result<()> {
     match path {
         None => {
             let mut stdout = std::io::stdout().lock();
-            stdout.write_all(text.as_bytes()).context("cannot write to standard output")?;
+            stdout
+                .write_all(text.as_bytes())
+                .context("cannot write to standard output")?;
             stdout.flush().context("cannot write to standard output")
         }
         Some(path) => write_atomically(path, text.as_bytes()),
@@ -66,13 +70,18 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => Path::new(".").to_path_buf(),
     };
-    fs::create_dir_all(&directory).with_context(|| format!("cannot create {}", directory.display()))?;
-    let name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    fs::create_dir_all(&directory)
+        .with_context(|| format!("cannot create {}", directory.display()))?;
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let temporary = directory.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = fs::write(&temporary, bytes)
         .with_context(|| format!("cannot write {}", temporary.display()))
         .and_then(|()| {
-            fs::rename(&temporary, path).with_context(|| format!("cannot replace {}", path.display()))
+            fs::rename(&temporary, path)
+                .with_context(|| format!("cannot replace {}", path.display()))
         });
     if result.is_err() {
         let _ = fs::remove_file(&temporary);
@@ -95,11 +104,16 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let shifted = days + 719_468;
     let era = shifted.div_euclid(146_097);
     let day_of_era = shifted.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let month_index = (5 * day_of_year + 2) / 153;
     let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u32;
-    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 } as u32;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    } as u32;
     let year = year_of_era + era * 400 + i64::from(month <= 2);
     (year, month, day)
 }

@@ -6,7 +6,9 @@ use anyhow::{bail, Context as _, Result};
 
 use super::{emit, load_snapshot, write_atomically, Outcome};
 use crate::catalog::is_date;
-use crate::catalog::snapshot::{build, rows_from_document, Manifest, ManifestInput, MANIFEST_FILE, PRICES_FILE};
+use crate::catalog::snapshot::{
+    build, rows_from_document, Manifest, ManifestInput, MANIFEST_FILE, PRICES_FILE,
+};
 use crate::cli::{ImportArgs, PricesCommand, PricingArgs};
 
 pub fn run(command: &PricesCommand) -> Result<Outcome> {
@@ -26,15 +28,19 @@ fn info(args: &PricingArgs) -> Result<Outcome> {
 /// Reads every input before writing anything; writes rows then manifest, each atomically.
 fn import(args: &ImportArgs) -> Result<Outcome> {
     if !is_date(&args.prices_as_of) {
-        bail!("--prices-as-of `{}` is not a date; use YYYY-MM-DD", args.prices_as_of);
+        bail!(
+            "--prices-as-of `{}` is not a date; use YYYY-MM-DD",
+            args.prices_as_of
+        );
     }
     let mut rows = Vec::new();
     let mut inputs = Vec::new();
     let mut currencies = std::collections::BTreeSet::new();
     for file in &args.files {
-        let text = fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-        let document: serde_json::Value =
-            serde_json::from_str(&text).with_context(|| format!("{} is not JSON", file.display()))?;
+        let text =
+            fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+        let document: serde_json::Value = serde_json::from_str(&text)
+            .with_context(|| format!("{} is not JSON", file.display()))?;
         let name = file
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
@@ -58,7 +64,10 @@ fn import(args: &ImportArgs) -> Result<Outcome> {
         source: args.source.clone(),
         prices_as_of: args.prices_as_of.clone(),
         api_version: args.api_version.clone(),
-        currency: currencies.into_iter().next().unwrap_or_else(|| "USD".to_string()),
+        currency: currencies
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| "USD".to_string()),
         filters: Vec::new(),
         row_count: 0,
         sha256: String::new(),

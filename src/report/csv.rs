@@ -29,7 +29,10 @@ pub fn render(estimates: &[Estimate]) -> Result<String, csv::Error> {
     writer.write_record(HEADERS)?;
     for estimate in estimates {
         for line in &estimate.lines {
-            let monthly = line.monthly.map(|amount| amount.to_string()).unwrap_or_default();
+            let monthly = line
+                .monthly
+                .map(|amount| amount.to_string())
+                .unwrap_or_default();
             let annual = line
                 .monthly
                 .map(|amount| (amount * rust_decimal::Decimal::from(12)).to_string())
@@ -49,7 +52,10 @@ pub fn render(estimates: &[Estimate]) -> Result<String, csv::Error> {
                 line.status.as_str(),
                 &line.quantity.to_string(),
                 &line.quantity_unit,
-                &line.unit_price.map(|price| price.to_string()).unwrap_or_default(),
+                &line
+                    .unit_price
+                    .map(|price| price.to_string())
+                    .unwrap_or_default(),
                 &line.price_unit,
                 &monthly,
                 &annual,

@@ -21,7 +21,11 @@ impl Grid {
     }
 
     fn widths(&self) -> Vec<usize> {
-        let mut widths: Vec<usize> = self.headers.iter().map(|header| header.chars().count()).collect();
+        let mut widths: Vec<usize> = self
+            .headers
+            .iter()
+            .map(|header| header.chars().count())
+            .collect();
         for row in &self.rows {
             for (index, cell) in row.iter().enumerate() {
                 if index < widths.len() {
@@ -64,13 +68,29 @@ impl Grid {
     /// GitHub-flavoured markdown; `|` inside cells is escaped.
     pub fn markdown(&self) -> String {
         let escape = |cell: &String| cell.replace('|', "\\|");
-        let mut out = format!("| {} |\n", self.headers.iter().map(escape).collect::<Vec<_>>().join(" | "));
+        let mut out = format!(
+            "| {} |\n",
+            self.headers
+                .iter()
+                .map(escape)
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
         let rule: Vec<&str> = (0..self.headers.len())
-            .map(|index| if self.right.contains(&index) { "---:" } else { "---" })
+            .map(|index| {
+                if self.right.contains(&index) {
+                    "---:"
+                } else {
+                    "---"
+                }
+            })
             .collect();
         out.push_str(&format!("| {} |\n", rule.join(" | ")));
         for row in &self.rows {
-            out.push_str(&format!("| {} |\n", row.iter().map(escape).collect::<Vec<_>>().join(" | ")));
+            out.push_str(&format!(
+                "| {} |\n",
+                row.iter().map(escape).collect::<Vec<_>>().join(" | ")
+            ));
         }
         out
     }

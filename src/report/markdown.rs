@@ -1,11 +1,17 @@
 //! Markdown for pull-request comments and documents.
 
 use super::grid::Grid;
-use super::{category_total, cells, counts_sentence, incomplete_warning, unpriced_lines, used_categories};
+use super::{
+    category_total, cells, counts_sentence, incomplete_warning, unpriced_lines, used_categories,
+};
 use crate::estimate::Estimate;
 
 pub fn render(estimates: &[Estimate]) -> String {
-    estimates.iter().map(render_one).collect::<Vec<_>>().join("\n")
+    estimates
+        .iter()
+        .map(render_one)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn render_one(estimate: &Estimate) -> String {
@@ -14,7 +20,12 @@ fn render_one(estimate: &Estimate) -> String {
     let mut out = format!("## {}\n\n", scenario.name);
     out.push_str(&format!(
         "Region `{}` · {} · {} hours/month ({}) · prices as of {} · `{}`\n\n",
-        scenario.region, currency, scenario.hours_per_month, scenario.month, estimate.pricing.as_of, scenario.file
+        scenario.region,
+        currency,
+        scenario.hours_per_month,
+        scenario.month,
+        estimate.pricing.as_of,
+        scenario.file
     ));
     if let Some(warning) = incomplete_warning(estimate) {
         out.push_str(&format!("> **{warning}**\n"));
@@ -30,7 +41,12 @@ fn render_one(estimate: &Estimate) -> String {
         out.push('\n');
     }
     let mut headers: Vec<&str> = vec!["Category"];
-    headers.extend(estimate.environments.iter().map(|environment| environment.name.as_str()));
+    headers.extend(
+        estimate
+            .environments
+            .iter()
+            .map(|environment| environment.name.as_str()),
+    );
     let right: Vec<usize> = (1..headers.len()).collect();
     let mut summary = Grid::new(&headers, &right);
     for category in used_categories(estimate) {
@@ -41,10 +57,20 @@ fn render_one(estimate: &Estimate) -> String {
         summary.push(row);
     }
     let mut monthly = vec!["**monthly**".to_string()];
-    monthly.extend(estimate.environments.iter().map(|environment| format!("**{}**", environment.monthly.grouped())));
+    monthly.extend(
+        estimate
+            .environments
+            .iter()
+            .map(|environment| format!("**{}**", environment.monthly.grouped())),
+    );
     summary.push(monthly);
     let mut annual = vec!["annual".to_string()];
-    annual.extend(estimate.environments.iter().map(|environment| environment.annual.grouped()));
+    annual.extend(
+        estimate
+            .environments
+            .iter()
+            .map(|environment| environment.annual.grouped()),
+    );
     summary.push(annual);
     out.push_str(&summary.markdown());
     out.push_str(&format!(
@@ -56,10 +82,23 @@ fn render_one(estimate: &Estimate) -> String {
     for environment in &estimate.environments {
         out.push_str(&format!("\n### {}\n\n", environment.name));
         let mut grid = Grid::new(
-            &["Resource", "Kind", "SKU", "Meter", "Quantity", "Unit price", "Monthly", "Status"],
+            &[
+                "Resource",
+                "Kind",
+                "SKU",
+                "Meter",
+                "Quantity",
+                "Unit price",
+                "Monthly",
+                "Status",
+            ],
             &[4, 6],
         );
-        for line in estimate.lines.iter().filter(|line| line.environment == environment.name) {
+        for line in estimate
+            .lines
+            .iter()
+            .filter(|line| line.environment == environment.name)
+        {
             let cells = cells(line);
             grid.push(vec![
                 format!("`{}`", line.resource),

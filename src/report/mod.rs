@@ -23,7 +23,11 @@ pub(crate) struct Cells {
 
 pub(crate) fn cells(line: &Line) -> Cells {
     Cells {
-        quantity: format!("{} {}", group_decimal(&line.quantity.round_dp(4).normalize().to_string()), line.quantity_unit),
+        quantity: format!(
+            "{} {}",
+            group_decimal(&line.quantity.round_dp(4).normalize().to_string()),
+            line.quantity_unit
+        ),
         unit_price: match line.unit_price {
             Some(price) => format!("{} / {}", price.normalize(), line.price_unit),
             None => "—".to_string(),
@@ -99,11 +103,22 @@ pub(crate) fn incomplete_warning(estimate: &Estimate) -> Option<String> {
     Some(format!(
         "INCOMPLETE: {} line{} could not be priced and {} left out of every total",
         estimate.counts.unpriced,
-        if estimate.counts.unpriced == 1 { "" } else { "s" },
-        if estimate.counts.unpriced == 1 { "is" } else { "are" },
+        if estimate.counts.unpriced == 1 {
+            ""
+        } else {
+            "s"
+        },
+        if estimate.counts.unpriced == 1 {
+            "is"
+        } else {
+            "are"
+        },
     ))
 }
 
 pub(crate) fn unpriced_lines(estimate: &Estimate) -> impl Iterator<Item = &Line> {
-    estimate.lines.iter().filter(|line| line.status == Status::Unpriced)
+    estimate
+        .lines
+        .iter()
+        .filter(|line| line.status == Status::Unpriced)
 }

@@ -1,12 +1,18 @@
 //! The text table people read in a terminal.
 
 use super::grid::Grid;
-use super::{category_total, cells, counts_sentence, incomplete_warning, unpriced_lines, used_categories};
+use super::{
+    category_total, cells, counts_sentence, incomplete_warning, unpriced_lines, used_categories,
+};
 use crate::estimate::Estimate;
 
 /// Renders estimates one after another.
 pub fn render(estimates: &[Estimate]) -> String {
-    estimates.iter().map(render_one).collect::<Vec<_>>().join("\n")
+    estimates
+        .iter()
+        .map(render_one)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn render_one(estimate: &Estimate) -> String {
@@ -14,16 +20,34 @@ fn render_one(estimate: &Estimate) -> String {
     let currency = &scenario.currency;
     let mut out = format!(
         "{} — {}, {}, {} h/month ({}), prices as of {}\n",
-        scenario.name, scenario.region, currency, scenario.hours_per_month, scenario.month, estimate.pricing.as_of
+        scenario.name,
+        scenario.region,
+        currency,
+        scenario.hours_per_month,
+        scenario.month,
+        estimate.pricing.as_of
     );
     out.push_str(&format!("scenario: {}\n", scenario.file));
     for environment in &estimate.environments {
         out.push_str(&format!("\n{}\n", environment.name));
         let mut grid = Grid::new(
-            &["Resource", "Kind", "SKU", "Meter", "Quantity", "Unit price", "Monthly", "Status"],
+            &[
+                "Resource",
+                "Kind",
+                "SKU",
+                "Meter",
+                "Quantity",
+                "Unit price",
+                "Monthly",
+                "Status",
+            ],
             &[4, 6],
         );
-        for line in estimate.lines.iter().filter(|line| line.environment == environment.name) {
+        for line in estimate
+            .lines
+            .iter()
+            .filter(|line| line.environment == environment.name)
+        {
             let cells = cells(line);
             grid.push(vec![
                 line.resource.clone(),
@@ -48,7 +72,12 @@ fn render_one(estimate: &Estimate) -> String {
     }
     out.push_str(&format!("\nBy category ({currency} per month)\n"));
     let mut headers: Vec<&str> = vec!["Category"];
-    headers.extend(estimate.environments.iter().map(|environment| environment.name.as_str()));
+    headers.extend(
+        estimate
+            .environments
+            .iter()
+            .map(|environment| environment.name.as_str()),
+    );
     let right: Vec<usize> = (1..headers.len()).collect();
     let mut grid = Grid::new(&headers, &right);
     for category in used_categories(estimate) {
@@ -59,7 +88,12 @@ fn render_one(estimate: &Estimate) -> String {
         grid.push(row);
     }
     let mut total_row = vec!["total".to_string()];
-    total_row.extend(estimate.environments.iter().map(|environment| environment.monthly.grouped()));
+    total_row.extend(
+        estimate
+            .environments
+            .iter()
+            .map(|environment| environment.monthly.grouped()),
+    );
     grid.push(total_row);
     out.push_str(&grid.text("  "));
     out.push_str(&format!(
@@ -84,9 +118,12 @@ fn render_one(estimate: &Estimate) -> String {
         .lines
         .iter()
         .filter_map(|line| {
-            line.note
-                .as_ref()
-                .map(|note| format!("  - {}/{} {}: {}", line.environment, line.resource, line.meter, note))
+            line.note.as_ref().map(|note| {
+                format!(
+                    "  - {}/{} {}: {}",
+                    line.environment, line.resource, line.meter, note
+                )
+            })
         })
         .collect();
     if !notes.is_empty() {

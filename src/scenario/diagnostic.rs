@@ -34,7 +34,11 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.position {
-            Some(position) => write!(formatter, "{}:{}:{}: ", self.file, position.line, position.column)?,
+            Some(position) => write!(
+                formatter,
+                "{}:{}:{}: ",
+                self.file, position.line, position.column
+            )?,
             None => write!(formatter, "{}: ", self.file)?,
         }
         write!(formatter, "{}", self.message)?;

@@ -46,7 +46,11 @@ impl Positions {
     pub fn value(&self, path: &str) -> Option<Position> {
         let mut current = path.to_string();
         loop {
-            if let Some(position) = self.values.get(&current).or_else(|| self.keys.get(&current)) {
+            if let Some(position) = self
+                .values
+                .get(&current)
+                .or_else(|| self.keys.get(&current))
+            {
                 return Some(*position);
             }
             match current.rfind('.') {
@@ -78,7 +82,10 @@ impl Walker {
         match self.stack.last() {
             None => Some(String::new()),
             Some(Frame::Mapping { key: None, .. }) => None,
-            Some(Frame::Mapping { path, key: Some(key) }) => Some(join(path, key)),
+            Some(Frame::Mapping {
+                path,
+                key: Some(key),
+            }) => Some(join(path, key)),
             Some(Frame::Sequence { path, index }) => Some(join(path, &index.to_string())),
         }
     }
@@ -109,7 +116,9 @@ impl MarkedEventReceiver for Walker {
             Event::Scalar(text, ..) => match self.value_path() {
                 None => {
                     if let Some(Frame::Mapping { path, key }) = self.stack.last_mut() {
-                        self.positions.keys.insert(join(path, &text), position(mark));
+                        self.positions
+                            .keys
+                            .insert(join(path, &text), position(mark));
                         *key = Some(text);
                     }
                 }
@@ -162,7 +171,10 @@ mod tests {
         assert_eq!(positions.key("name"), Some(Position { line: 1, column: 1 }));
         assert_eq!(
             positions.value("environments.prod.resources.api.sku"),
-            Some(Position { line: 7, column: 14 })
+            Some(Position {
+                line: 7,
+                column: 14
+            })
         );
         assert_eq!(
             positions.key("environments.prod.resources.api.sku"),
@@ -170,7 +182,10 @@ mod tests {
         );
         assert_eq!(
             positions.value("environments.prod.tags.1"),
-            Some(Position { line: 8, column: 17 })
+            Some(Position {
+                line: 8,
+                column: 17
+            })
         );
     }
 

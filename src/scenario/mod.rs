@@ -66,6 +66,8 @@ impl Scenario {
     }
 
     pub fn environment(&self, name: &str) -> Option<&Environment> {
-        self.environments.iter().find(|environment| environment.name == name)
+        self.environments
+            .iter()
+            .find(|environment| environment.name == name)
     }
 }

@@ -28,9 +28,17 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn report(&mut self, path: &str, at_key: bool, message: impl Into<String>, suggestion: Option<String>) {
+    fn report(
+        &mut self,
+        path: &str,
+        at_key: bool,
+        message: impl Into<String>,
+        suggestion: Option<String>,
+    ) {
         let position = if at_key {
-            self.positions.key(path).or_else(|| self.positions.value(path))
+            self.positions
+                .key(path)
+                .or_else(|| self.positions.value(path))
         } else {
             self.positions.value(path)
         };
@@ -39,8 +47,11 @@ impl Context<'_> {
     }
 
     fn finish(mut self) -> Result<(), ScenarioError> {
-        self.diagnostics
-            .sort_by_key(|diagnostic| diagnostic.position.map(|position| (position.line, position.column)));
+        self.diagnostics.sort_by_key(|diagnostic| {
+            diagnostic
+                .position
+                .map(|position| (position.line, position.column))
+        });
         if self.diagnostics.is_empty() {
             Ok(())
         } else {
@@ -57,7 +68,11 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Scenario, ScenarioError> {
             line: location.line(),
             column: location.column(),
         });
-        Diagnostic::at(file, position, format!("not valid YAML: {}", strip_location(&error.to_string())))
+        Diagnostic::at(
+            file,
+            position,
+            format!("not valid YAML: {}", strip_location(&error.to_string())),
+        )
     })?;
     let mut context = Context {
         file,
@@ -66,18 +81,33 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Scenario, ScenarioError> {
     };
     let header: ScenarioFile = match decode(&mut context, "", document) {
         Some(header) => header,
-        None => return Err(ScenarioError { diagnostics: context.diagnostics }),
+        None => {
+            return Err(ScenarioError {
+                diagnostics: context.diagnostics,
+            })
+        }
     };
     if let Some(as_of) = &header.as_of {
         if !is_date(as_of) {
-            context.report("as_of", false, format!("as_of must be a date YYYY-MM-DD (got `{as_of}`)"), None);
+            context.report(
+                "as_of",
+                false,
+                format!("as_of must be a date YYYY-MM-DD (got `{as_of}`)"),
+                None,
+            );
         }
     }
     let environments = read_environments(&mut context, &header.environments);
     let names: Vec<String> = environments.iter().map(|(name, _)| name.clone()).collect();
     let mut resolved: BTreeMap<String, BTreeMap<String, Draft>> = BTreeMap::new();
     for (name, _) in &environments {
-        resolve(&mut context, name, &environments, &mut resolved, &mut Vec::new());
+        resolve(
+            &mut context,
+            name,
+            &environments,
+            &mut resolved,
+            &mut Vec::new(),
+        );
     }
     let mut priced = Vec::new();
     for (name, environment) in &environments {
@@ -119,11 +149,20 @@ fn read_environments(context: &mut Context, mapping: &Mapping) -> Vec<(String, E
     let mut environments = Vec::new();
     for (key, value) in mapping {
         let Some(name) = key.as_str() else {
-            context.report("environments", false, "environment names must be text", None);
+            context.report(
+                "environments",
+                false,
+                "environment names must be text",
+                None,
+            );
             continue;
         };
         let path = format!("environments.{name}");
-        let value = if value.is_null() { Value::Mapping(Mapping::new()) } else { value.clone() };
+        let value = if value.is_null() {
+            Value::Mapping(Mapping::new())
+        } else {
+            value.clone()
+        };
         if let Some(environment) = decode::<EnvironmentFile>(context, &path, value) {
             environments.push((name.to_string(), environment));
         }
@@ -142,7 +181,8 @@ fn resolve(
     if resolved.contains_key(name) {
         return;
     }
-    let Some((_, environment)) = environments.iter().find(|(candidate, _)| candidate == name) else {
+    let Some((_, environment)) = environments.iter().find(|(candidate, _)| candidate == name)
+    else {
         return;
     };
     let path = format!("environments.{name}");
@@ -151,7 +191,12 @@ fn resolve(
         let names: Vec<String> = environments.iter().map(|(name, _)| name.clone()).collect();
         if chain.contains(&name.to_string()) || base == name {
             let cycle = format!("{} -> {name}", chain.join(" -> "));
-            context.report(&format!("{path}.extends"), false, format!("environments inherit in a cycle: {cycle}"), None);
+            context.report(
+                &format!("{path}.extends"),
+                false,
+                format!("environments inherit in a cycle: {cycle}"),
+                None,
+            );
         } else if !names.contains(base) {
             let suggestion = nearest_names(base, &names, 1).into_iter().next();
             context.report(
@@ -179,10 +224,17 @@ fn resolve(
         }
     }
     for (key, value) in &environment.resources {
-        let Some(resource) = key.as_str() else { continue };
+        let Some(resource) = key.as_str() else {
+            continue;
+        };
         let entry_path = format!("{path}.resources.{resource}");
         let Some(fields) = value.as_mapping() else {
-            context.report(&entry_path, false, format!("resource `{resource}` must be a mapping of fields"), None);
+            context.report(
+                &entry_path,
+                false,
+                format!("resource `{resource}` must be a mapping of fields"),
+                None,
+            );
             continue;
         };
         apply_entry(context, name, resource, &entry_path, fields, &mut drafts);
@@ -198,7 +250,9 @@ fn apply_entry(
     fields: &Mapping,
     drafts: &mut BTreeMap<String, Draft>,
 ) {
-    let kind = fields.get("kind").map(|kind| kind.as_str().unwrap_or_default().to_string());
+    let kind = fields
+        .get("kind")
+        .map(|kind| kind.as_str().unwrap_or_default().to_string());
     let mut body = fields.clone();
     body.remove("kind");
     let inherited = drafts.get(resource).cloned();
@@ -219,20 +273,31 @@ fn apply_entry(
             } else {
                 format!("resource `{resource}` has no `kind` and overrides no inherited resource")
             };
-            context.report(entry_path, true, message, nearest_names(resource, &known, 1).into_iter().next());
+            context.report(
+                entry_path,
+                true,
+                message,
+                nearest_names(resource, &known, 1).into_iter().next(),
+            );
             return;
         }
     };
     for (field, value) in body {
         if let Some(name) = field.as_str() {
-            draft.field_from.insert(name.to_string(), environment.to_string());
+            draft
+                .field_from
+                .insert(name.to_string(), environment.to_string());
         }
         draft.fields.insert(field, value);
     }
     drafts.insert(resource.to_string(), draft);
 }
 
-fn decode_resources(context: &mut Context, environment: &str, drafts: BTreeMap<String, Draft>) -> Vec<Resource> {
+fn decode_resources(
+    context: &mut Context,
+    environment: &str,
+    drafts: BTreeMap<String, Draft>,
+) -> Vec<Resource> {
     let mut resources = Vec::new();
     for (name, draft) in drafts {
         let path_in = |from: &str| format!("environments.{from}.resources.{name}");
@@ -241,13 +306,21 @@ fn decode_resources(context: &mut Context, environment: &str, drafts: BTreeMap<S
             Ok(spec) => spec,
             Err(issue) if issue.path == "kind" => {
                 let mut issue = FieldIssue::unknown("kind", &draft.kind, KINDS);
-                issue.message = format!("unknown kind `{}`; valid kinds: {}", draft.kind, KINDS.join(", "));
+                issue.message = format!(
+                    "unknown kind `{}`; valid kinds: {}",
+                    draft.kind,
+                    KINDS.join(", ")
+                );
                 report_issue(context, &kind_path, issue);
                 continue;
             }
             Err(issue) => {
                 let from = owner(&draft, &issue.path);
-                report_issue(context, &path_in(&from), prefix(issue, &name, environment, &from));
+                report_issue(
+                    context,
+                    &path_in(&from),
+                    prefix(issue, &name, environment, &from),
+                );
                 continue;
             }
         };
@@ -255,7 +328,11 @@ fn decode_resources(context: &mut Context, environment: &str, drafts: BTreeMap<S
         for issue in spec.service().validate() {
             valid = false;
             let from = owner(&draft, &issue.path);
-            report_issue(context, &path_in(&from), prefix(issue, &name, environment, &from));
+            report_issue(
+                context,
+                &path_in(&from),
+                prefix(issue, &name, environment, &from),
+            );
         }
         if valid {
             resources.push(Resource {
@@ -299,7 +376,11 @@ fn report_issue(context: &mut Context, base: &str, issue: FieldIssue) {
 }
 
 /// Deserializes `value` at `path`, reporting a located error on failure.
-fn decode<T: serde::de::DeserializeOwned>(context: &mut Context, path: &str, value: Value) -> Option<T> {
+fn decode<T: serde::de::DeserializeOwned>(
+    context: &mut Context,
+    path: &str,
+    value: Value,
+) -> Option<T> {
     match crate::services::decode_at::<T>(value) {
         Ok(decoded) => Some(decoded),
         Err(issue) => {
@@ -321,4 +402,3 @@ fn strip_location(message: &str) -> String {
         None => message.to_string(),
     }
 }
-

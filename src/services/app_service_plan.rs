@@ -64,21 +64,111 @@ impl Tier {
 }
 
 pub const SKUS: &[SkuSpec] = &[
-    SkuSpec { name: "B1", tier: Tier::Basic, catalog_sku: "B1", vcpu: 1, memory_gib: 1.75 },
-    SkuSpec { name: "B2", tier: Tier::Basic, catalog_sku: "B2", vcpu: 2, memory_gib: 3.5 },
-    SkuSpec { name: "B3", tier: Tier::Basic, catalog_sku: "B3", vcpu: 4, memory_gib: 7.0 },
-    SkuSpec { name: "S1", tier: Tier::Standard, catalog_sku: "S1", vcpu: 1, memory_gib: 1.75 },
-    SkuSpec { name: "S2", tier: Tier::Standard, catalog_sku: "S2", vcpu: 2, memory_gib: 3.5 },
-    SkuSpec { name: "S3", tier: Tier::Standard, catalog_sku: "S3", vcpu: 4, memory_gib: 7.0 },
-    SkuSpec { name: "P0v3", tier: Tier::PremiumV3, catalog_sku: "P0v3", vcpu: 1, memory_gib: 4.0 },
-    SkuSpec { name: "P1v3", tier: Tier::PremiumV3, catalog_sku: "P1 v3", vcpu: 2, memory_gib: 8.0 },
-    SkuSpec { name: "P2v3", tier: Tier::PremiumV3, catalog_sku: "P2 v3", vcpu: 4, memory_gib: 16.0 },
-    SkuSpec { name: "P3v3", tier: Tier::PremiumV3, catalog_sku: "P3 v3", vcpu: 8, memory_gib: 32.0 },
-    SkuSpec { name: "P1mv3", tier: Tier::PremiumV3, catalog_sku: "P1mv3", vcpu: 2, memory_gib: 16.0 },
-    SkuSpec { name: "P2mv3", tier: Tier::PremiumV3, catalog_sku: "P2mv3", vcpu: 4, memory_gib: 32.0 },
-    SkuSpec { name: "P3mv3", tier: Tier::PremiumV3, catalog_sku: "P3mv3", vcpu: 8, memory_gib: 64.0 },
-    SkuSpec { name: "P4mv3", tier: Tier::PremiumV3, catalog_sku: "P4mv3", vcpu: 16, memory_gib: 128.0 },
-    SkuSpec { name: "P5mv3", tier: Tier::PremiumV3, catalog_sku: "P5mv3", vcpu: 32, memory_gib: 256.0 },
+    SkuSpec {
+        name: "B1",
+        tier: Tier::Basic,
+        catalog_sku: "B1",
+        vcpu: 1,
+        memory_gib: 1.75,
+    },
+    SkuSpec {
+        name: "B2",
+        tier: Tier::Basic,
+        catalog_sku: "B2",
+        vcpu: 2,
+        memory_gib: 3.5,
+    },
+    SkuSpec {
+        name: "B3",
+        tier: Tier::Basic,
+        catalog_sku: "B3",
+        vcpu: 4,
+        memory_gib: 7.0,
+    },
+    SkuSpec {
+        name: "S1",
+        tier: Tier::Standard,
+        catalog_sku: "S1",
+        vcpu: 1,
+        memory_gib: 1.75,
+    },
+    SkuSpec {
+        name: "S2",
+        tier: Tier::Standard,
+        catalog_sku: "S2",
+        vcpu: 2,
+        memory_gib: 3.5,
+    },
+    SkuSpec {
+        name: "S3",
+        tier: Tier::Standard,
+        catalog_sku: "S3",
+        vcpu: 4,
+        memory_gib: 7.0,
+    },
+    SkuSpec {
+        name: "P0v3",
+        tier: Tier::PremiumV3,
+        catalog_sku: "P0v3",
+        vcpu: 1,
+        memory_gib: 4.0,
+    },
+    SkuSpec {
+        name: "P1v3",
+        tier: Tier::PremiumV3,
+        catalog_sku: "P1 v3",
+        vcpu: 2,
+        memory_gib: 8.0,
+    },
+    SkuSpec {
+        name: "P2v3",
+        tier: Tier::PremiumV3,
+        catalog_sku: "P2 v3",
+        vcpu: 4,
+        memory_gib: 16.0,
+    },
+    SkuSpec {
+        name: "P3v3",
+        tier: Tier::PremiumV3,
+        catalog_sku: "P3 v3",
+        vcpu: 8,
+        memory_gib: 32.0,
+    },
+    SkuSpec {
+        name: "P1mv3",
+        tier: Tier::PremiumV3,
+        catalog_sku: "P1mv3",
+        vcpu: 2,
+        memory_gib: 16.0,
+    },
+    SkuSpec {
+        name: "P2mv3",
+        tier: Tier::PremiumV3,
+        catalog_sku: "P2mv3",
+        vcpu: 4,
+        memory_gib: 32.0,
+    },
+    SkuSpec {
+        name: "P3mv3",
+        tier: Tier::PremiumV3,
+        catalog_sku: "P3mv3",
+        vcpu: 8,
+        memory_gib: 64.0,
+    },
+    SkuSpec {
+        name: "P4mv3",
+        tier: Tier::PremiumV3,
+        catalog_sku: "P4mv3",
+        vcpu: 16,
+        memory_gib: 128.0,
+    },
+    SkuSpec {
+        name: "P5mv3",
+        tier: Tier::PremiumV3,
+        catalog_sku: "P5mv3",
+        vcpu: 32,
+        memory_gib: 256.0,
+    },
 ];
 
 /// The operating system of the plan's workers (Linux and Windows are priced differently).
@@ -121,7 +211,10 @@ impl Service for AppServicePlan {
         check_sku(&mut issues, "sku", &self.sku, &names);
         check_range(&mut issues, "count", Some(self.count), 1.0, 30.0);
         if self.count.fract() != 0.0 {
-            issues.push(FieldIssue::new("count", format!("count must be a whole number (got {})", self.count)));
+            issues.push(FieldIssue::new(
+                "count",
+                format!("count must be a whole number (got {})", self.count),
+            ));
         }
         issues
     }
@@ -135,7 +228,9 @@ impl Service for AppServicePlan {
     }
 
     fn meters(&self, context: &Context) -> Vec<MeterUse> {
-        let Some(spec) = self.spec() else { return Vec::new() };
+        let Some(spec) = self.spec() else {
+            return Vec::new();
+        };
         let product = match self.os {
             OperatingSystem::Linux => format!("{} - Linux", spec.tier.product()),
             OperatingSystem::Windows => spec.tier.product().to_string(),
@@ -146,7 +241,12 @@ impl Service for AppServicePlan {
             .sku(spec.catalog_sku);
         let hours = decimal(self.count) * context.hours();
         vec![MeterUse::new(
-            format!("{} instance hours ({} × {} h)", self.sku, self.count, context.month.hours()),
+            format!(
+                "{} instance hours ({} × {} h)",
+                self.sku,
+                self.count,
+                context.month.hours()
+            ),
             query,
             hours,
             Dimension::Hours,

@@ -21,6 +21,7 @@ mod usage;
 pub use usage::{check_range, check_sku, decimal, decode as decode_at, FieldIssue, Usage};
 
 pub mod app_service_plan;
+pub mod container_apps;
 pub mod custom;
 
 /// Where a resource is priced.
@@ -43,7 +44,9 @@ impl Context {
 }
 
 /// What a line's cost is for, as finance groups it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     Compute,
@@ -116,7 +119,12 @@ pub struct MeterUse {
 }
 
 impl MeterUse {
-    pub fn new(label: impl Into<String>, query: PriceQuery, quantity: Decimal, dimension: Dimension) -> Self {
+    pub fn new(
+        label: impl Into<String>,
+        query: PriceQuery,
+        quantity: Decimal,
+        dimension: Dimension,
+    ) -> Self {
         MeterUse {
             label: label.into(),
             source: MeterSource::Catalog(query),
@@ -135,7 +143,11 @@ impl MeterUse {
 
     /// Takes the basis from a usage input: given by the scenario or assumed.
     pub fn usage<T>(self, usage: &Usage<T>) -> Self {
-        self.basis(if usage.assumed { Basis::Assumed } else { Basis::Usage })
+        self.basis(if usage.assumed {
+            Basis::Assumed
+        } else {
+            Basis::Usage
+        })
     }
 
     pub fn category(mut self, category: Category) -> Self {
@@ -202,5 +214,6 @@ macro_rules! service_kinds {
 
 service_kinds! {
     AppServicePlan(app_service_plan::AppServicePlan) => "app_service_plan",
+    ContainerApp(container_apps::ContainerApp) => "container_app",
     Custom(custom::Custom) => "custom",
 }

@@ -64,14 +64,26 @@ impl<T: Copy> Usage<T> {
     /// The scenario's value, or `default` marked as assumed.
     pub fn or(given: Option<T>, default: T) -> Usage<T> {
         match given {
-            Some(value) => Usage { value, assumed: false },
-            None => Usage { value: default, assumed: true },
+            Some(value) => Usage {
+                value,
+                assumed: false,
+            },
+            None => Usage {
+                value: default,
+                assumed: true,
+            },
         }
     }
 }
 
 /// Checks `value` is within `[min, max]`, naming the allowed range when it is not.
-pub fn check_range(issues: &mut Vec<FieldIssue>, field: &str, value: Option<f64>, min: f64, max: f64) {
+pub fn check_range(
+    issues: &mut Vec<FieldIssue>,
+    field: &str,
+    value: Option<f64>,
+    min: f64,
+    max: f64,
+) {
     let Some(value) = value else { return };
     if !value.is_finite() || value < min || value > max {
         issues.push(FieldIssue::new(
@@ -111,11 +123,17 @@ pub fn decode<T: DeserializeOwned>(body: serde_norway::Value) -> Result<T, Field
         let mut issue = FieldIssue::new(String::new(), message.clone());
         if let Some((name, expected)) = parse_unknown(&message, "unknown field `") {
             path.push(name.clone());
-            issue.message = format!("unknown field `{name}`; expected one of {}", expected.join(", "));
+            issue.message = format!(
+                "unknown field `{name}`; expected one of {}",
+                expected.join(", ")
+            );
             issue.suggestion = nearest_names(&name, &expected, 1).into_iter().next();
             issue.at_key = true;
         } else if let Some((name, expected)) = parse_unknown(&message, "unknown variant `") {
-            issue.message = format!("unknown value `{name}`; expected one of {}", expected.join(", "));
+            issue.message = format!(
+                "unknown value `{name}`; expected one of {}",
+                expected.join(", ")
+            );
             issue.suggestion = nearest_names(&name, &expected, 1).into_iter().next();
         }
         issue.path = path.join(".");
@@ -142,8 +160,11 @@ mod tests {
 
     #[test]
     fn serde_unknown_field_messages_are_parsed() {
-        let (name, expected) =
-            parse_unknown("unknown field `skew`, expected one of `sku`, `count`", "unknown field `").unwrap();
+        let (name, expected) = parse_unknown(
+            "unknown field `skew`, expected one of `sku`, `count`",
+            "unknown field `",
+        )
+        .unwrap();
         assert_eq!(name, "skew");
         assert_eq!(expected, vec!["sku", "count"]);
     }
