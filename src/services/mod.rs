@@ -22,6 +22,7 @@ pub use usage::{check_range, check_sku, decimal, decode as decode_at, FieldIssue
 
 pub mod app_service_plan;
 pub mod container_apps;
+pub mod cosmos_db;
 pub mod custom;
 
 /// Where a resource is priced.
@@ -215,5 +216,6 @@ macro_rules! service_kinds {
 service_kinds! {
     AppServicePlan(app_service_plan::AppServicePlan) => "app_service_plan",
     ContainerApp(container_apps::ContainerApp) => "container_app",
+    CosmosDb(cosmos_db::CosmosDb) => "cosmos_db",
     Custom(custom::Custom) => "custom",
 }
