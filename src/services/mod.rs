@@ -24,6 +24,7 @@ pub mod app_service_plan;
 pub mod container_apps;
 pub mod cosmos_db;
 pub mod custom;
+pub mod postgresql_flexible;
 
 /// Where a resource is priced.
 #[derive(Clone, Debug)]
@@ -218,4 +219,5 @@ service_kinds! {
     ContainerApp(container_apps::ContainerApp) => "container_app",
     CosmosDb(cosmos_db::CosmosDb) => "cosmos_db",
     Custom(custom::Custom) => "custom",
+    PostgresqlFlexible(postgresql_flexible::PostgresqlFlexible) => "postgresql_flexible",
 }
