@@ -24,7 +24,9 @@ pub mod app_service_plan;
 pub mod container_apps;
 pub mod cosmos_db;
 pub mod custom;
+pub mod managed_redis;
 pub mod postgresql_flexible;
+pub mod redis_cache;
 
 /// Where a resource is priced.
 #[derive(Clone, Debug)]
@@ -219,5 +221,7 @@ service_kinds! {
     ContainerApp(container_apps::ContainerApp) => "container_app",
     CosmosDb(cosmos_db::CosmosDb) => "cosmos_db",
     Custom(custom::Custom) => "custom",
+    ManagedRedis(managed_redis::ManagedRedis) => "managed_redis",
     PostgresqlFlexible(postgresql_flexible::PostgresqlFlexible) => "postgresql_flexible",
+    RedisCache(redis_cache::RedisCache) => "redis_cache",
 }
