@@ -21,7 +21,12 @@ mod usage;
 pub use usage::{check_range, check_sku, decimal, decode as decode_at, FieldIssue, Usage};
 
 pub mod app_service_plan;
+pub mod container_apps;
+pub mod cosmos_db;
 pub mod custom;
+pub mod managed_redis;
+pub mod postgresql_flexible;
+pub mod redis_cache;
 
 /// Where a resource is priced.
 #[derive(Clone, Debug)]
@@ -213,5 +218,10 @@ macro_rules! service_kinds {
 
 service_kinds! {
     AppServicePlan(app_service_plan::AppServicePlan) => "app_service_plan",
+    ContainerApp(container_apps::ContainerApp) => "container_app",
+    CosmosDb(cosmos_db::CosmosDb) => "cosmos_db",
     Custom(custom::Custom) => "custom",
+    ManagedRedis(managed_redis::ManagedRedis) => "managed_redis",
+    PostgresqlFlexible(postgresql_flexible::PostgresqlFlexible) => "postgresql_flexible",
+    RedisCache(redis_cache::RedisCache) => "redis_cache",
 }
