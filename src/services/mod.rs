@@ -21,7 +21,12 @@ mod usage;
 pub use usage::{check_range, check_sku, decimal, decode as decode_at, FieldIssue, Usage};
 
 pub mod app_service_plan;
+pub mod blob_storage;
 pub mod custom;
+pub mod key_vault;
+pub mod log_analytics;
+pub mod service_bus;
+pub mod container_registry;
 
 /// Where a resource is priced.
 #[derive(Clone, Debug)]
@@ -203,4 +208,9 @@ macro_rules! service_kinds {
 service_kinds! {
     AppServicePlan(app_service_plan::AppServicePlan) => "app_service_plan",
     Custom(custom::Custom) => "custom",
+    BlobStorage(blob_storage::BlobStorage) => "blob_storage",
+    KeyVault(key_vault::KeyVault) => "key_vault",
+    LogAnalytics(log_analytics::LogAnalytics) => "log_analytics",
+    ServiceBus(service_bus::ServiceBus) => "service_bus",
+    ContainerRegistry(container_registry::ContainerRegistry) => "container_registry",
 }
