@@ -27,6 +27,14 @@ pub mod key_vault;
 pub mod log_analytics;
 pub mod service_bus;
 pub mod container_registry;
+pub mod communication_email;
+pub mod bandwidth;
+pub mod openai;
+pub mod application_gateway;
+pub mod static_web_app;
+pub mod private_endpoint;
+pub mod dns_zone;
+pub mod front_door;
 
 /// Where a resource is priced.
 #[derive(Clone, Debug)]
@@ -213,4 +221,12 @@ service_kinds! {
     LogAnalytics(log_analytics::LogAnalytics) => "log_analytics",
     ServiceBus(service_bus::ServiceBus) => "service_bus",
     ContainerRegistry(container_registry::ContainerRegistry) => "container_registry",
+    CommunicationEmail(communication_email::CommunicationEmail) => "communication_email",
+    Bandwidth(bandwidth::Bandwidth) => "bandwidth",
+    OpenAi(openai::OpenAi) => "openai",
+    ApplicationGateway(application_gateway::ApplicationGateway) => "application_gateway",
+    StaticWebApp(static_web_app::StaticWebApp) => "static_web_app",
+    PrivateEndpoint(private_endpoint::PrivateEndpoint) => "private_endpoint",
+    DnsZone(dns_zone::DnsZone) => "dns_zone",
+    FrontDoor(front_door::FrontDoor) => "front_door",
 }
