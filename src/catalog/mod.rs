@@ -55,6 +55,10 @@ pub struct PriceQuery {
     pub sku: Option<String>,
     pub meter: Option<String>,
     pub arm_sku: Option<String>,
+    /// `unitOfMeasure`, for the few meters sold under one name in two units (Service Bus
+    /// `Standard Base Unit` has a `1/Hour` and a `1/Month` row).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     pub price_type: PriceType,
 }
 
@@ -87,6 +91,11 @@ impl PriceQuery {
         self
     }
 
+    pub fn unit(mut self, unit: &str) -> Self {
+        self.unit = Some(unit.to_string());
+        self
+    }
+
     fn matches(&self, row: &PriceRow) -> bool {
         fn same(wanted: &Option<String>, actual: &str) -> bool {
             wanted
@@ -101,6 +110,7 @@ impl PriceQuery {
             && same(&self.sku, &row.sku_name)
             && same(&self.meter, &row.meter_name)
             && same(&self.arm_sku, &row.arm_sku_name)
+            && same(&self.unit, &row.unit_of_measure)
     }
 }
 
@@ -116,6 +126,7 @@ impl fmt::Display for PriceQuery {
             ("skuName", &self.sku),
             ("meterName", &self.meter),
             ("armSkuName", &self.arm_sku),
+            ("unitOfMeasure", &self.unit),
         ];
         for (field, value) in optional {
             if let Some(value) = value {

@@ -21,12 +21,25 @@ mod usage;
 pub use usage::{check_range, check_sku, decimal, decode as decode_at, FieldIssue, Usage};
 
 pub mod app_service_plan;
+pub mod application_gateway;
+pub mod bandwidth;
+pub mod blob_storage;
+pub mod communication_email;
 pub mod container_apps;
+pub mod container_registry;
 pub mod cosmos_db;
 pub mod custom;
+pub mod dns_zone;
+pub mod front_door;
+pub mod key_vault;
+pub mod log_analytics;
 pub mod managed_redis;
+pub mod openai;
 pub mod postgresql_flexible;
+pub mod private_endpoint;
 pub mod redis_cache;
+pub mod service_bus;
+pub mod static_web_app;
 
 /// Where a resource is priced.
 #[derive(Clone, Debug)]
@@ -218,10 +231,23 @@ macro_rules! service_kinds {
 
 service_kinds! {
     AppServicePlan(app_service_plan::AppServicePlan) => "app_service_plan",
+    ApplicationGateway(application_gateway::ApplicationGateway) => "application_gateway",
+    Bandwidth(bandwidth::Bandwidth) => "bandwidth",
+    BlobStorage(blob_storage::BlobStorage) => "blob_storage",
+    CommunicationEmail(communication_email::CommunicationEmail) => "communication_email",
     ContainerApp(container_apps::ContainerApp) => "container_app",
+    ContainerRegistry(container_registry::ContainerRegistry) => "container_registry",
     CosmosDb(cosmos_db::CosmosDb) => "cosmos_db",
     Custom(custom::Custom) => "custom",
+    DnsZone(dns_zone::DnsZone) => "dns_zone",
+    FrontDoor(front_door::FrontDoor) => "front_door",
+    KeyVault(key_vault::KeyVault) => "key_vault",
+    LogAnalytics(log_analytics::LogAnalytics) => "log_analytics",
     ManagedRedis(managed_redis::ManagedRedis) => "managed_redis",
+    OpenAi(openai::OpenAi) => "openai",
     PostgresqlFlexible(postgresql_flexible::PostgresqlFlexible) => "postgresql_flexible",
+    PrivateEndpoint(private_endpoint::PrivateEndpoint) => "private_endpoint",
     RedisCache(redis_cache::RedisCache) => "redis_cache",
+    ServiceBus(service_bus::ServiceBus) => "service_bus",
+    StaticWebApp(static_web_app::StaticWebApp) => "static_web_app",
 }
