@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// selects another). Exit status: 0 ok, 1 findings (unpriced lines without --allow-unpriced),
 /// 2 error.
 #[derive(Debug, Parser)]
-#[command(name = "azcost", version, about, long_about = None, max_term_width = 100)]
+#[command(name = "azcost", version, about, max_term_width = 100)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

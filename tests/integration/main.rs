@@ -2,4 +2,5 @@
 
 mod errors;
 mod formats;
+mod scenarios;
 mod support;
