@@ -8,3 +8,4 @@
 //! scaling) and [`cosmos`] (request units and throughput billing quantities).
 
 pub mod erlang;
+pub mod gunicorn;
