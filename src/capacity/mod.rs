@@ -7,5 +7,6 @@
 //! [`autoscale`] (the Azure Monitor autoscale engine), [`replicas`] (Container Apps HTTP
 //! scaling) and [`cosmos`] (request units and throughput billing quantities).
 
+pub mod autoscale;
 pub mod erlang;
 pub mod gunicorn;
