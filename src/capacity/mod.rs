@@ -10,3 +10,4 @@
 pub mod autoscale;
 pub mod erlang;
 pub mod gunicorn;
+pub mod replicas;
