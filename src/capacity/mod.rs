@@ -8,6 +8,7 @@
 //! scaling) and [`cosmos`] (request units and throughput billing quantities).
 
 pub mod autoscale;
+pub mod cosmos;
 pub mod erlang;
 pub mod gunicorn;
 pub mod replicas;
