@@ -214,3 +214,28 @@ proptest! {
         prop_assert!(busy.totals.instance_minutes >= quiet.totals.instance_minutes);
     }
 }
+
+#[test]
+fn gunicorn_supplies_the_cpu_metric() {
+    use crate::capacity::gunicorn::{GunicornInstance, RequestCost, WorkerClass, WorkerCount};
+    let instance = GunicornInstance {
+        vcpu: 2,
+        memory_gib: 8.0,
+        worker_class: WorkerClass::Uvicorn,
+        workers: WorkerCount::Auto,
+        memory_per_worker_mib: 300.0,
+        base_memory_mib: 500.0,
+    };
+    let cost = RequestCost {
+        cpu_milliseconds: 100.0,
+        wall_clock_milliseconds: 400.0,
+    };
+    let cpu = |rate: f64| instance.cpu_percent(&cost, rate);
+    // 12 req/s on 2 instances: 6 req/s × 0.1 s = 0.6 of 2 cores = 30%, 360 req/min each.
+    let run = simulate(&AutoscaleProfile::seed(2, 6), &[12.0; 20], &cpu).unwrap();
+    assert!((run.minutes[0].cpu_percent - 30.0).abs() < 1e-9);
+    assert!(run
+        .minutes
+        .iter()
+        .all(|state| state.instances == 2 && state.action.is_none()));
+}
