@@ -4,6 +4,7 @@
 //! [`estimate::Estimate`] → [`report`] renderers. Only [`commands`] reads files, uses the
 //! network or writes output; everything between load and render is pure.
 
+pub mod capacity;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
@@ -13,5 +14,6 @@ pub mod plan;
 pub mod report;
 pub mod scenario;
 pub mod services;
+pub mod traffic;
 
 pub use commands::{run, Outcome};
