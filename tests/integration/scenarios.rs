@@ -16,9 +16,16 @@ fn bundled() -> Vec<String> {
         .expect("scenarios/ exists")
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|extension| extension == "yaml"))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "yaml")
+        })
         .map(|path| {
-            let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
             Path::new("scenarios").join(name).display().to_string()
         })
         .collect();
@@ -37,7 +44,11 @@ fn there_is_one_scenario_per_seed() {
 #[test]
 fn every_bundled_scenario_in_every_format() {
     for file in bundled() {
-        let stem = Path::new(&file).file_stem().unwrap().to_string_lossy().into_owned();
+        let stem = Path::new(&file)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         for format in ["table", "markdown", "json", "csv"] {
             let (code, stdout, stderr) = estimate(&file, &["--format", format, "--allow-unpriced"]);
             assert_eq!(code, 0, "{file} {format}: {stderr}");
@@ -50,7 +61,8 @@ fn every_bundled_scenario_in_every_format() {
 fn bundled_scenarios_cite_their_seed_and_price_every_line_the_snapshot_can() {
     for file in bundled() {
         let (_, stdout, stderr) = estimate(&file, &["--format", "json", "--allow-unpriced"]);
-        let estimate: Estimate = serde_json::from_str(&stdout).unwrap_or_else(|_| panic!("{file}: {stderr}"));
+        let estimate: Estimate =
+            serde_json::from_str(&stdout).unwrap_or_else(|_| panic!("{file}: {stderr}"));
         assert!(
             estimate.scenario.description.contains("shared/seeds/"),
             "{file} cites its seed document"
