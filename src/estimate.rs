@@ -225,7 +225,12 @@ fn price_line(planned: &PlannedLine, catalog: &Catalog, settings: &PriceSettings
             unit,
             source,
         } => {
-            line.quantity_unit = unit.clone();
+            // "1 GB" → "GB", "1/Month" → "Month": the quantity reads "100 GB", not "100 1 GB".
+            line.quantity_unit = unit
+                .strip_prefix("1 ")
+                .or_else(|| unit.strip_prefix("1/"))
+                .unwrap_or(unit)
+                .to_string();
             line.price_unit = unit.clone();
             line.unit_price = Some(unit_price.round_dp(UNIT_PRICE_DECIMALS).normalize());
             line.monthly = Some(Money::new(meter.quantity * unit_price).rounded());

@@ -162,3 +162,16 @@ fn the_schema_describes_scenarios() {
         assert!(text.contains(word), "the schema mentions {word}");
     }
 }
+
+#[test]
+fn the_committed_schema_is_the_generated_one() {
+    let output = azcost().arg("schema").output().unwrap();
+    let committed =
+        std::fs::read_to_string(crate::support::root().join("scenarios/scenario.schema.json"))
+            .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        committed,
+        "regenerate with `cargo run -- schema -o scenarios/scenario.schema.json`"
+    );
+}

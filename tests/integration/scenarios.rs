@@ -7,10 +7,6 @@ use azcost::money::Money;
 
 use crate::support::{estimate, root};
 
-/// Kinds whose rows the bundled snapshot does not have (priced under global or zone regions
-/// the recorded samples do not cover); their lines are honestly unpriced.
-const KINDS_WITHOUT_ROWS: [&str; 3] = ["private_endpoint", "dns_zone", "front_door"];
-
 fn bundled() -> Vec<String> {
     let mut files: Vec<String> = std::fs::read_dir(root().join("scenarios"))
         .expect("scenarios/ exists")
@@ -50,7 +46,7 @@ fn every_bundled_scenario_in_every_format() {
             .to_string_lossy()
             .into_owned();
         for format in ["table", "markdown", "json", "csv"] {
-            let (code, stdout, stderr) = estimate(&file, &["--format", format, "--allow-unpriced"]);
+            let (code, stdout, stderr) = estimate(&file, &["--format", format]);
             assert_eq!(code, 0, "{file} {format}: {stderr}");
             insta::assert_snapshot!(format!("{stem}-{format}"), stdout);
         }
@@ -58,9 +54,10 @@ fn every_bundled_scenario_in_every_format() {
 }
 
 #[test]
-fn bundled_scenarios_cite_their_seed_and_price_every_line_the_snapshot_can() {
+fn bundled_scenarios_cite_their_seed_and_price_every_line() {
     for file in bundled() {
-        let (_, stdout, stderr) = estimate(&file, &["--format", "json", "--allow-unpriced"]);
+        let (code, stdout, stderr) = estimate(&file, &["--format", "json"]);
+        assert_eq!(code, 0, "{file}: {stderr}");
         let estimate: Estimate =
             serde_json::from_str(&stdout).unwrap_or_else(|_| panic!("{file}: {stderr}"));
         assert!(
@@ -68,21 +65,17 @@ fn bundled_scenarios_cite_their_seed_and_price_every_line_the_snapshot_can() {
             "{file} cites its seed document"
         );
         for line in &estimate.lines {
-            if line.status == Status::Unpriced {
-                assert!(
-                    KINDS_WITHOUT_ROWS.contains(&line.kind.as_str()),
-                    "{file}: {}/{} ({}) is unpriced: {:?}",
-                    line.environment,
-                    line.resource,
-                    line.kind,
-                    line.unpriced_reason
-                );
-            } else {
-                assert!(line.monthly.is_some());
-            }
+            assert_ne!(line.status, Status::Unpriced, "{file}: {line:?}");
+            assert!(line.monthly.is_some());
+            // A stated price must say where it comes from; every other price is an API row.
+            assert!(
+                line.price_source.starts_with("retail-api meterId ")
+                    || (line.kind == "custom" && line.price_source.len() > "custom: ".len() + 20),
+                "{file}: {line:?}"
+            );
         }
         let sum: Money = estimate.lines.iter().filter_map(|line| line.monthly).sum();
         assert_eq!(estimate.totals.monthly, sum, "{file}: totals add up");
-        assert_eq!(estimate.totals.complete, estimate.counts.unpriced == 0);
+        assert!(estimate.totals.complete);
     }
 }
