@@ -14,6 +14,7 @@ pub mod plan;
 pub mod report;
 pub mod scenario;
 pub mod services;
+pub mod simulate;
 pub mod traffic;
 
 pub use commands::{run, Outcome};

@@ -32,6 +32,7 @@ pub fn plan(scenario: &Scenario) -> Plan {
             region: scenario.region.clone(),
             month: scenario.month.clone(),
             environment: environment.name.clone(),
+            simulated: None,
         };
         let mut resources: Vec<_> = environment.resources.iter().collect();
         resources.sort_by(|a, b| a.name.cmp(&b.name));

@@ -327,6 +327,7 @@ mod tests {
             region: "westus".into(),
             month: MonthLength::average(),
             environment: "test".into(),
+            simulated: None,
         }
     }
 

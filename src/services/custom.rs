@@ -134,6 +134,7 @@ mod tests {
             region: "westus".into(),
             month: MonthLength::parse(month).unwrap(),
             environment: "prod".into(),
+            simulated: None,
         }
     }
 

@@ -140,6 +140,7 @@ mod tests {
             region: "westus".to_string(),
             month,
             environment: "test".to_string(),
+            simulated: None,
         }
     }
 

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Dimension, PriceQuery};
 use crate::money::MonthLength;
+pub use crate::simulate::{Alternative, CapacityReport, Demand, ResourceSimulation, Simulated};
 
 mod usage;
 pub use usage::{check_range, check_sku, decimal, decode as decode_at, FieldIssue, Usage};
@@ -47,6 +48,9 @@ pub struct Context {
     pub region: String,
     pub month: MonthLength,
     pub environment: String,
+    /// Quantities the capacity simulation measured for this resource, when its environment has
+    /// traffic; a kind prices these instead of its fixed counts.
+    pub simulated: Option<Simulated>,
 }
 
 impl Context {
@@ -190,6 +194,12 @@ pub trait Service {
     fn sku_label(&self) -> String;
     /// The meters this resource uses in one month.
     fn meters(&self, context: &Context) -> Vec<MeterUse>;
+    /// Sizes the resource for `demand` (requests per second, minute by minute) under its
+    /// capacity model. Kinds without one return `Ok(None)` and keep their fixed counts.
+    /// The error says what in the scenario makes the model impossible.
+    fn simulate(&self, _demand: &Demand) -> Result<Option<ResourceSimulation>, String> {
+        Ok(None)
+    }
 }
 
 macro_rules! service_kinds {

@@ -345,6 +345,7 @@ mod tests {
             region: "westus".into(),
             month: MonthLength::average(),
             environment: "test".into(),
+            simulated: None,
         }
     }
 

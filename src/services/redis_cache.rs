@@ -198,6 +198,7 @@ mod tests {
             region: "westus".into(),
             month: MonthLength::average(),
             environment: "test".into(),
+            simulated: None,
         }
     }
 

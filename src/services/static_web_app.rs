@@ -155,6 +155,7 @@ mod tests {
             region: "westus".to_string(),
             month: MonthLength::average(),
             environment: "test".to_string(),
+            simulated: None,
         }
     }
 
