@@ -20,6 +20,9 @@ pub struct Cli {
 pub enum Command {
     /// Monthly and annual cost of one or more scenario files, per environment and resource.
     Estimate(EstimateArgs),
+    /// Capacity a scenario's traffic needs (instances, replicas, RU/s), its cost range, and a
+    /// month-by-month projection.
+    Simulate(SimulateArgs),
     /// Print the JSON Schema of scenario files (for editor autocompletion).
     Schema(SchemaArgs),
     /// Inspect and build price snapshots.
@@ -51,15 +54,44 @@ pub struct EstimateArgs {
     /// Scenario files (YAML).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// Only this environment (repeatable).
-    #[arg(long = "env", value_name = "NAME")]
-    pub environments: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// Write the report to this file instead of standard output.
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// Exit 0 even when some lines could not be priced (they are still shown as unpriced).
+    #[arg(long)]
+    pub allow_unpriced: bool,
+    #[command(flatten)]
+    pub options: ScenarioOptions,
+}
+
+#[derive(Debug, Args)]
+pub struct SimulateArgs {
+    /// Scenario file (YAML) whose environments have `traffic`.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Months to project (1–60): with more than one, a month-by-month table with traffic
+    /// growth compounding.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=60))]
+    pub months: u32,
+    /// Output format (csv is not offered: use `estimate --format csv` for lines).
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub options: ScenarioOptions,
+}
+
+/// How to price and simulate a scenario.
+#[derive(Debug, Args)]
+pub struct ScenarioOptions {
+    /// Only this environment (repeatable).
+    #[arg(long = "env", value_name = "NAME")]
+    pub environments: Vec<String>,
     /// Use the prices in force on this date (YYYY-MM-DD); default: the scenario's `as_of`,
     /// else today.
     #[arg(long, value_name = "DATE")]
@@ -67,11 +99,21 @@ pub struct EstimateArgs {
     /// Month length: `average` (730 h) or a calendar month `YYYY-MM`; default: the scenario's.
     #[arg(long, value_name = "MONTH")]
     pub month: Option<String>,
-    /// Exit 0 even when some lines could not be priced (they are still shown as unpriced).
-    #[arg(long)]
-    pub allow_unpriced: bool,
     #[command(flatten)]
     pub pricing: PricingArgs,
+    #[command(flatten)]
+    pub simulation: SimulationArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SimulationArgs {
+    /// Monte Carlo runs over traffic uncertainty (environments whose traffic states
+    /// `uncertainty_percent`); 0 turns the range off.
+    #[arg(long, default_value_t = 1000, value_name = "N")]
+    pub runs: u32,
+    /// Seed of the Monte Carlo draws: the same seed gives the same range.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 #[derive(Debug, Args)]

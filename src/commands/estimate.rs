@@ -5,21 +5,24 @@ use std::path::Path;
 
 use anyhow::{anyhow, bail, Context as _, Result};
 
+use super::series::parse_series;
 use super::{emit, load_snapshot, today, Outcome};
 use crate::catalog::{is_date, nearest_names, snapshot::Snapshot};
-use crate::cli::{EstimateArgs, Format};
-use crate::estimate::{price, Estimate, PriceSettings};
+use crate::cli::{EstimateArgs, Format, ScenarioOptions};
+use crate::estimate::range::cost_range;
+use crate::estimate::{price, Estimate, PriceBook, PriceSettings, RangeSettings};
 use crate::money::MonthLength;
 use crate::plan::plan;
 use crate::report;
-use crate::scenario::{Scenario, ScenarioError};
+use crate::scenario::{Scenario, ScenarioError, Traffic};
+use crate::simulate::SimulationInputs;
 
 pub fn run(args: &EstimateArgs) -> Result<Outcome> {
-    let snapshot = load_snapshot(args.pricing.pricing.as_deref())?;
+    let snapshot = load_snapshot(args.options.pricing.pricing.as_deref())?;
     let mut estimates = Vec::new();
     for file in &args.files {
         let scenario = load_scenario(file)?;
-        estimates.push(estimate_one(&scenario, &snapshot, args)?);
+        estimates.push(estimate_one(&scenario, &snapshot, &args.options)?);
     }
     let text = match args.format {
         Format::Table => report::table::render(&estimates),
@@ -55,8 +58,36 @@ pub(crate) fn load_scenario(file: &Path) -> Result<Scenario> {
 pub(crate) fn estimate_one(
     scenario: &Scenario,
     snapshot: &Snapshot,
-    args: &EstimateArgs,
+    args: &ScenarioOptions,
 ) -> Result<Estimate> {
+    let (scenario, settings) = prepare(scenario, snapshot, args)?;
+    let manifest = &snapshot.manifest;
+    let inputs = read_measured(&scenario)?;
+    let plan = plan(&scenario, &inputs)?;
+    let mut book = PriceBook::new(&snapshot.catalog, &settings.as_of);
+    let mut estimate = price(&scenario, &plan, &mut book, manifest, &settings);
+    let range = RangeSettings {
+        runs: args.simulation.runs,
+        seed: args.simulation.seed,
+    };
+    estimate.range = cost_range(
+        &scenario,
+        &inputs,
+        &snapshot.catalog,
+        manifest,
+        &settings,
+        range,
+    )?;
+    Ok(estimate)
+}
+
+/// Checks a scenario against the snapshot and the command line: currency, region, month,
+/// as-of date and the environments asked for.
+pub(crate) fn prepare(
+    scenario: &Scenario,
+    snapshot: &Snapshot,
+    args: &ScenarioOptions,
+) -> Result<(Scenario, PriceSettings)> {
     let manifest = &snapshot.manifest;
     if scenario.currency != manifest.currency {
         bail!(scenario.diagnostic(
@@ -126,13 +157,28 @@ pub(crate) fn estimate_one(
             .environments
             .retain(|environment| args.environments.contains(&environment.name));
     }
-    let plan = plan(&scenario);
     let settings = PriceSettings { as_of, month };
-    Ok(price(
-        &scenario,
-        &plan,
-        &snapshot.catalog,
-        manifest,
-        &settings,
-    ))
+    Ok((scenario, settings))
+}
+
+/// Reads the measured traffic series (`traffic_csv`) the scenario's environments name.
+pub(crate) fn read_measured(scenario: &Scenario) -> Result<SimulationInputs> {
+    let mut inputs = SimulationInputs::default();
+    let directory = Path::new(&scenario.file).parent().unwrap_or(Path::new("."));
+    for environment in &scenario.environments {
+        if let Some(Traffic::Measured { csv }) = &environment.traffic {
+            let path = directory.join(csv);
+            let text = fs::read_to_string(&path).with_context(|| {
+                format!(
+                    "{}: cannot read traffic series {}",
+                    scenario.file,
+                    path.display()
+                )
+            })?;
+            let series = parse_series(&text)
+                .with_context(|| format!("{}: traffic series {}", scenario.file, path.display()))?;
+            inputs.measured.insert(environment.name.clone(), series);
+        }
+    }
+    Ok(inputs)
 }

@@ -4,6 +4,8 @@
 mod estimate;
 mod prices;
 mod schema;
+mod series;
+mod simulate;
 
 use std::fs;
 use std::io::Write;
@@ -27,6 +29,7 @@ pub enum Outcome {
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Estimate(args) => estimate::run(&args),
+        Command::Simulate(args) => simulate::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Prices(command) => prices::run(&command),
     }

@@ -1,5 +1,6 @@
 //! Markdown for pull-request comments and documents.
 
+use super::capacity::{capacity_grid, capacity_notes, range_grid};
 use super::grid::Grid;
 use super::{
     category_total, cells, counts_sentence, incomplete_warning, unpriced_lines, used_categories,
@@ -79,6 +80,24 @@ fn render_one(estimate: &Estimate) -> String {
         estimate.totals.annual.grouped(),
         counts_sentence(estimate)
     ));
+    if let Some(grid) = capacity_grid(estimate) {
+        out.push_str(&format!(
+            "\n### Capacity (simulated from traffic, {} h)\n\n",
+            scenario.hours_per_month
+        ));
+        out.push_str(&grid.markdown());
+        let notes = capacity_notes(estimate);
+        if !notes.is_empty() {
+            out.push('\n');
+        }
+        for note in notes {
+            out.push_str(&format!("- {note}\n"));
+        }
+    }
+    if let Some((title, grid)) = range_grid(estimate) {
+        out.push_str(&format!("\n### {title}\n\n"));
+        out.push_str(&grid.markdown());
+    }
     for environment in &estimate.environments {
         out.push_str(&format!("\n### {}\n\n", environment.name));
         let mut grid = Grid::new(

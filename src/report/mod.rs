@@ -4,10 +4,12 @@
 //! every format is deterministic (lines sorted by the plan, fixed decimals), so snapshot tests
 //! change only when behaviour does.
 
+mod capacity;
 pub mod csv;
 mod grid;
 pub mod json;
 pub mod markdown;
+pub mod simulation;
 pub mod table;
 
 use crate::estimate::{Estimate, Line, Status};

@@ -1,5 +1,6 @@
 //! The text table people read in a terminal.
 
+use super::capacity::{capacity_grid, capacity_notes, range_grid};
 use super::grid::Grid;
 use super::{
     category_total, cells, counts_sentence, incomplete_warning, unpriced_lines, used_categories,
@@ -102,6 +103,20 @@ fn render_one(estimate: &Estimate) -> String {
         estimate.totals.annual.grouped()
     ));
     out.push_str(&format!("Lines: {}\n", counts_sentence(estimate)));
+    if let Some(grid) = capacity_grid(estimate) {
+        out.push_str(&format!(
+            "\nCapacity (simulated from traffic, {} h)\n",
+            scenario.hours_per_month
+        ));
+        out.push_str(&grid.text("  "));
+        for note in capacity_notes(estimate) {
+            out.push_str(&format!("  - {note}\n"));
+        }
+    }
+    if let Some((title, grid)) = range_grid(estimate) {
+        out.push_str(&format!("\n{title}\n"));
+        out.push_str(&grid.text("  "));
+    }
     if let Some(warning) = incomplete_warning(estimate) {
         out.push_str(&format!("\n{warning}\n"));
         for line in unpriced_lines(estimate) {

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::money::MonthLength;
 use crate::services::ServiceSpec;
+use crate::traffic::TrafficProfile;
 
 fn usd() -> String {
     "USD".to_string()
@@ -56,6 +57,15 @@ pub struct EnvironmentFile {
     /// Inherited resources this environment does not have.
     #[serde(default)]
     pub remove: Vec<String>,
+    /// Traffic this environment serves, driving the capacity simulation of resources that have
+    /// a capacity model. Inherited from `extends` unless given.
+    #[serde(default)]
+    pub traffic: Option<TrafficProfile>,
+    /// A measured traffic series instead of a profile: a CSV file (path relative to the
+    /// scenario) whose first column is a timestamp (RFC 3339 or Unix seconds) and second a
+    /// request count per bucket, such as an Application Insights export.
+    #[serde(default)]
+    pub traffic_csv: Option<String>,
     /// Resources by name: a full resource (with `kind`), or, for an inherited name, only the
     /// fields that change.
     #[serde(default)]

@@ -21,6 +21,7 @@ pub use locate::{Position, Positions};
 
 use crate::money::MonthLength;
 use crate::services::ServiceSpec;
+use crate::traffic::TrafficProfile;
 
 /// A validated scenario, ready to simulate and price.
 #[derive(Clone, Debug)]
@@ -43,7 +44,19 @@ pub struct Scenario {
 pub struct Environment {
     pub name: String,
     pub description: String,
+    /// The traffic that drives the capacity simulation, own or inherited.
+    pub traffic: Option<Traffic>,
     pub resources: Vec<Resource>,
+}
+
+/// Where an environment's demand comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Traffic {
+    Profile(Box<TrafficProfile>),
+    /// A measured series; the path as written, relative to the scenario file.
+    Measured {
+        csv: String,
+    },
 }
 
 #[derive(Clone, Debug)]

@@ -7,7 +7,7 @@ use serde_norway::{Mapping, Value};
 use super::diagnostic::{Diagnostic, ScenarioError};
 use super::file::{EnvironmentFile, ScenarioFile};
 use super::locate::{Position, Positions};
-use super::{Environment, Resource, Scenario};
+use super::{Environment, Resource, Scenario, Traffic};
 use crate::catalog::{is_date, nearest_names};
 use crate::services::{FieldIssue, ServiceSpec, KINDS};
 
@@ -116,9 +116,11 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Scenario, ScenarioError> {
         }
         let drafts = resolved.get(name).cloned().unwrap_or_default();
         let resources = decode_resources(&mut context, name, drafts);
+        let traffic = traffic_of(&mut context, name, &environments);
         priced.push(Environment {
             name: name.clone(),
             description: environment.description.clone(),
+            traffic,
             resources,
         });
     }
@@ -143,6 +145,49 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Scenario, ScenarioError> {
         file: file.to_string(),
         positions,
     })
+}
+
+/// An environment's own traffic, or the nearest base's; a profile is validated where written.
+fn traffic_of(
+    context: &mut Context,
+    name: &str,
+    environments: &[(String, EnvironmentFile)],
+) -> Option<Traffic> {
+    let mut current = name.to_string();
+    let mut seen = Vec::new();
+    while !seen.contains(&current) {
+        seen.push(current.clone());
+        let (_, environment) = environments
+            .iter()
+            .find(|(candidate, _)| *candidate == current)?;
+        let path = format!("environments.{current}");
+        match (&environment.traffic, &environment.traffic_csv) {
+            (Some(_), Some(_)) => {
+                context.report(
+                    &format!("{path}.traffic_csv"),
+                    true,
+                    "give either `traffic` (a profile) or `traffic_csv` (a measured series), not both",
+                    None,
+                );
+                return None;
+            }
+            (Some(profile), None) => {
+                if let Err(error) = profile.validate() {
+                    context.report(
+                        &format!("{path}.traffic"),
+                        false,
+                        format!("traffic: {error}"),
+                        None,
+                    );
+                    return None;
+                }
+                return Some(Traffic::Profile(Box::new(profile.clone())));
+            }
+            (None, Some(csv)) => return Some(Traffic::Measured { csv: csv.clone() }),
+            (None, None) => current = environment.extends.clone()?,
+        }
+    }
+    None
 }
 
 fn read_environments(context: &mut Context, mapping: &Mapping) -> Vec<(String, EnvironmentFile)> {

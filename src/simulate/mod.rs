@@ -7,6 +7,8 @@
 //! counts when it is priced. Resources without a model, and environments without traffic, keep
 //! the counts the scenario wrote.
 
+mod demand;
 mod outcome;
 
+pub use demand::{demand_for, first_weekday, DemandError, SimulationInputs};
 pub use outcome::{Alternative, CapacityReport, Demand, ResourceSimulation, Simulated};

@@ -1,0 +1,57 @@
+//! `azcost simulate FILE`: the capacity a scenario's traffic needs, its cost range, and with
+//! `--months N` a month-by-month projection.
+
+use anyhow::{bail, Result};
+
+use super::estimate::{estimate_one, load_scenario, prepare, read_measured};
+use super::{emit, load_snapshot, Outcome};
+use crate::cli::{Format, SimulateArgs};
+use crate::estimate::projection::project;
+use crate::estimate::PriceBook;
+use crate::report;
+
+pub fn run(args: &SimulateArgs) -> Result<Outcome> {
+    let snapshot = load_snapshot(args.options.pricing.pricing.as_deref())?;
+    let scenario = load_scenario(&args.file)?;
+    if !scenario
+        .environments
+        .iter()
+        .any(|environment| environment.traffic.is_some())
+    {
+        bail!(
+            "{}: no environment has `traffic` (or `traffic_csv`), so there is nothing to simulate; \
+             add a traffic profile (see README, \"Traffic and capacity\")",
+            scenario.file
+        );
+    }
+    if args.format == Format::Csv {
+        bail!("simulate writes table, markdown or json; for CSV lines use `azcost estimate --format csv`");
+    }
+    let text = if args.months > 1 {
+        let (prepared, settings) = prepare(&scenario, &snapshot, &args.options)?;
+        let inputs = read_measured(&prepared)?;
+        let mut book = PriceBook::new(&snapshot.catalog, &settings.as_of);
+        let projection = project(
+            &prepared,
+            &inputs,
+            &mut book,
+            &snapshot.manifest,
+            &settings,
+            args.months as usize,
+        )?;
+        match args.format {
+            Format::Json => serde_json::to_string_pretty(&projection)? + "\n",
+            Format::Markdown => report::simulation::projection_markdown(&projection),
+            _ => report::simulation::projection_table(&projection),
+        }
+    } else {
+        let estimate = estimate_one(&scenario, &snapshot, &args.options)?;
+        match args.format {
+            Format::Json => serde_json::to_string_pretty(&estimate.capacity)? + "\n",
+            Format::Markdown => report::simulation::capacity_markdown(&estimate),
+            _ => report::simulation::capacity_table(&estimate),
+        }
+    };
+    emit(args.output.as_deref(), &text)?;
+    Ok(Outcome::Clean)
+}
