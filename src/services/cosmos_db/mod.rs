@@ -32,6 +32,13 @@
 //! `zone_redundancy_factor` (default 1.25), `storage_gb` (per region, default 10, assumed),
 //! `backup` (`periodic` default, `continuous_7_day`, `continuous_30_day`), `free_tier`.
 //!
+//! Capacity model (used only when the environment has `traffic`): `traffic_share` (0–1,
+//! default 1: the fraction of the environment's requests that reach this account) and
+//! `operations` per request {`point_reads`, `creates`, `updates`, `deletes`, `queries` (each
+//! 0–1000, default 0), `item_size_kb` (default 1), `query_request_units` (default 10),
+//! `consistency` (`session` default, `strong`, `bounded_staleness`, `consistent_prefix`,
+//! `eventual`), `indexing` (`automatic` default, `off`)}.
+//!
 //! # Assumptions
 //! - Throughput is the account's total (all databases and containers with their own RU/s).
 //! - Zone redundancy multiplies single-write-region throughput (and serverless RUs) by
@@ -46,6 +53,19 @@
 //!   free copies costs nothing; extra periodic copies are not modelled.
 //! - PITR meters are sold per `1 GB`; azcost reads that as per GB stored in the month (§1.7).
 //!   Restores (billed per restore) are not modelled.
+//! - Simulation needs `operations`. RU per request and the billing of each mode follow
+//!   [`crate::capacity::cosmos`]: manual bills its RU/s every hour (hours whose busiest minute
+//!   needs more are reported throttled), autoscale each hour's busiest minute, at least 10% of
+//!   the maximum and at most the maximum (above it: throttled), both × regions; serverless the
+//!   RUs consumed (minutes over the 5,000 RU/s ceiling reported). The simulated quantities
+//!   replace `throughput`/`average_*`/`request_units_per_month`; storage, backup, zone factor
+//!   and multi-region writes price as without simulation. The free tier's 1000 RU/s comes off
+//!   the month's billed RU/s-hours as 1000 × hours (exact when every hour bills ≥ 1000 RU/s).
+//! - Alternatives: manual at the smallest 100-step RU/s covering the peak, autoscale at the
+//!   smallest 1000-step maximum covering it (both at least the minimums for `storage_gb`), and
+//!   serverless for single-region accounts; each is this account's full meter list under that
+//!   mode. Their price queries carry an empty region: `simulate` has no context, so the
+//!   planner sets the environment's region.
 //!
 //! # Example
 //! ```yaml
@@ -63,8 +83,16 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{check_range, decimal, Category, Context, FieldIssue, MeterUse, Service, Usage};
+use super::{
+    check_range, decimal, Basis, Category, Context, Demand, FieldIssue, MeterUse,
+    ResourceSimulation, Service, Simulated, Usage,
+};
 use crate::catalog::Dimension;
+
+mod operations;
+mod simulation;
+
+pub use operations::{Consistency, Indexing, Operations, DEFAULT_QUERY_REQUEST_UNITS};
 
 pub const DEFAULT_AUTOSCALE_UTILISATION: f64 = 1.0;
 pub const DEFAULT_SERVERLESS_REQUEST_UNITS: f64 = 10_000_000.0;
@@ -136,6 +164,13 @@ pub struct CosmosDb {
     /// The subscription's free-tier account: 1000 RU/s and 25 GB free.
     #[serde(default)]
     pub free_tier: bool,
+    /// Fraction of the environment's requests that reach this account (0–1, default 1);
+    /// simulation only.
+    #[serde(default = "one")]
+    pub traffic_share: f64,
+    /// Database operations per application request; without it the account is not simulated.
+    #[serde(default)]
+    pub operations: Option<Operations>,
 }
 
 fn one() -> f64 {
@@ -196,8 +231,20 @@ impl CosmosDb {
         } else {
             Decimal::ZERO
         };
-        let account_ru = (decimal(usage.value) * decimal(self.regions) - free).max(Decimal::ZERO);
-        let hundreds = account_ru / Decimal::from(100) * self.zone_factor();
+        let simulated = match context.simulated {
+            Some(Simulated::Throughput {
+                billed_request_unit_hours,
+            }) => Some(decimal(billed_request_unit_hours)),
+            _ => None,
+        };
+        let hundred_hours = match simulated {
+            Some(billed) => (billed - free * context.hours()).max(Decimal::ZERO),
+            None => {
+                (decimal(usage.value) * decimal(self.regions) - free).max(Decimal::ZERO)
+                    * context.hours()
+            }
+        } / Decimal::from(100)
+            * self.zone_factor();
         let query = match (self.mode, self.multi_region_writes) {
             (_, true) => context
                 .query("Azure Cosmos DB")
@@ -215,13 +262,24 @@ impl CosmosDb {
                 .sku("RUs")
                 .meter("100 RU/s"),
         };
-        let label = format!(
-            "{} RU/s × {} region(s), 100 RU/s-hours",
-            usage.value, self.regions
-        );
-        let mut meter = MeterUse::new(label, query, hundreds * context.hours(), Dimension::Hours)
-            .category(Category::Data);
-        if self.mode == ThroughputMode::Autoscale {
+        let label = match simulated {
+            Some(_) => format!(
+                "simulated RU/s × {} region(s), 100 RU/s-hours",
+                self.regions
+            ),
+            None => format!(
+                "{} RU/s × {} region(s), 100 RU/s-hours",
+                usage.value, self.regions
+            ),
+        };
+        let mut meter =
+            MeterUse::new(label, query, hundred_hours, Dimension::Hours).category(Category::Data);
+        if simulated.is_some() {
+            meter = meter.basis(Basis::Usage).note(match self.mode {
+                ThroughputMode::Autoscale => "simulated: each hour's peak, 0.1–1 × the maximum",
+                _ => "simulated: provisioned every hour",
+            });
+        } else if self.mode == ThroughputMode::Autoscale {
             meter = meter
                 .usage(&usage)
                 .note("autoscale: each hour's peak, 0.1–1 × the maximum");
@@ -236,10 +294,16 @@ impl CosmosDb {
     }
 
     fn serverless_meter(&self, context: &Context) -> MeterUse {
-        let units = Usage::or(
-            self.request_units_per_month,
-            DEFAULT_SERVERLESS_REQUEST_UNITS,
-        );
+        let units = match context.simulated {
+            Some(Simulated::RequestUnits { request_units }) => Usage {
+                value: request_units,
+                assumed: false,
+            },
+            _ => Usage::or(
+                self.request_units_per_month,
+                DEFAULT_SERVERLESS_REQUEST_UNITS,
+            ),
+        };
         let query = context
             .query("Azure Cosmos DB")
             .product("Azure Cosmos DB serverless")
@@ -381,6 +445,16 @@ impl Service for CosmosDb {
             2.0,
         );
         check_range(&mut issues, "storage_gb", self.storage_gb, 0.0, 1e7);
+        check_range(
+            &mut issues,
+            "traffic_share",
+            Some(self.traffic_share),
+            0.0,
+            1.0,
+        );
+        if let Some(operations) = &self.operations {
+            operations.validate(&mut issues);
+        }
         issues
     }
 
@@ -451,121 +525,11 @@ impl Service for CosmosDb {
         }
         meters
     }
+
+    fn simulate(&self, demand: &Demand) -> Result<Option<ResourceSimulation>, String> {
+        simulation::simulate(self, demand)
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::catalog::snapshot::Snapshot;
-    use crate::money::MonthLength;
-    use crate::services::MeterSource;
-
-    fn context() -> Context {
-        Context {
-            region: "westus".into(),
-            month: MonthLength::average(),
-            environment: "test".into(),
-            simulated: None,
-        }
-    }
-
-    fn account(yaml: &str) -> CosmosDb {
-        serde_norway::from_str(yaml).unwrap()
-    }
-
-    #[test]
-    fn provisioned_throughput_is_billed_in_every_region() {
-        let meters = account("throughput: 1000\nregions: 2\nstorage_gb: 0.2").meters(&context());
-        // 1000 RU/s = 10 units × 2 regions × 730 h.
-        assert_eq!(meters[0].quantity, Decimal::from(14_600));
-        // 0.2 GB rounds up to the 1 GB minimum, in each of 2 regions.
-        assert_eq!(meters[1].quantity, Decimal::from(2));
-    }
-
-    #[test]
-    fn zone_redundancy_and_free_tier() {
-        let meters =
-            account("throughput: 2000\nzone_redundant: true\nfree_tier: true\nstorage_gb: 30")
-                .meters(&context());
-        // (2000 − 1000) / 100 × 1.25 × 730 = 9,125.
-        assert_eq!(meters[0].quantity, Decimal::from(9_125));
-        assert_eq!(meters[1].quantity, Decimal::from(5));
-        let multi = account(
-            "throughput: 2000\nregions: 2\nmulti_region_writes: true\nzone_redundant: true",
-        )
-        .meters(&context());
-        assert_eq!(meters[0].dimension, multi[0].dimension);
-        assert_eq!(multi[0].quantity, Decimal::from(29_200)); // no zone factor with multi-region writes
-    }
-
-    #[test]
-    fn autoscale_bills_between_a_tenth_and_the_maximum() {
-        let low = account("mode: autoscale\nthroughput: 10000\naverage_ru_per_second: 200")
-            .meters(&context());
-        assert_eq!(low[0].quantity, Decimal::from(7_300)); // floor of 1000 RU/s
-        let assumed = account("mode: autoscale\nthroughput: 10000").meters(&context());
-        assert_eq!(assumed[0].quantity, Decimal::from(73_000));
-        assert_eq!(assumed[0].basis, crate::services::Basis::Assumed);
-    }
-
-    #[test]
-    fn serverless_and_backup_quantities() {
-        let meters = account("mode: serverless\nrequest_units_per_month: 5000000\nstorage_gb: 40\nbackup: continuous_30_day").meters(&context());
-        assert_eq!(meters[0].quantity, Decimal::from(5_000_000));
-        assert_eq!(meters[2].quantity, Decimal::from(40));
-    }
-
-    #[test]
-    fn validation() {
-        let issues = account("throughput: 450\nregions: -1").validate();
-        assert_eq!(issues.len(), 2);
-        assert!(issues[0].message.contains("multiple of 100"));
-        assert!(issues[1]
-            .message
-            .contains("regions must be between 1 and 10"));
-        assert!(!account("mode: autoscale\nthroughput: 1500")
-            .validate()
-            .is_empty());
-        assert!(!account("mode: serverless\nfree_tier: true")
-            .validate()
-            .is_empty());
-        assert!(account("mode: serverless").validate().is_empty());
-    }
-
-    #[test]
-    fn autoscale_meter_is_one_and_a_half_times_manual() {
-        let snapshot = Snapshot::embedded().unwrap();
-        let price = |yaml: &str| {
-            let MeterSource::Catalog(query) = account(yaml).meters(&context())[0].source.clone()
-            else {
-                panic!()
-            };
-            snapshot.catalog.lookup(&query, "2026-11-01").unwrap().tiers[0].unit_price
-        };
-        let manual = price("throughput: 1000");
-        assert_eq!(
-            price("mode: autoscale\nthroughput: 1000"),
-            manual * Decimal::new(15, 1)
-        );
-    }
-
-    #[test]
-    fn every_option_resolves_in_westus() {
-        let snapshot = Snapshot::embedded().unwrap();
-        let options = [
-            "throughput: 400",
-            "throughput: 400\nregions: 2\nmulti_region_writes: true\nbackup: continuous_7_day",
-            "mode: autoscale\nthroughput: 1000\nbackup: continuous_30_day",
-            "mode: autoscale\nthroughput: 1000\nregions: 3\nmulti_region_writes: true",
-            "mode: serverless",
-        ];
-        for yaml in options {
-            for meter in account(yaml).meters(&context()) {
-                let MeterSource::Catalog(query) = &meter.source else {
-                    panic!("catalog meter expected")
-                };
-                snapshot.catalog.lookup(query, "2026-11-01").unwrap();
-            }
-        }
-    }
-}
+mod tests;

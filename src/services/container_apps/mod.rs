@@ -22,6 +22,11 @@
 //! the capacity model only, no price effect), `requests_per_month` (default 1,000,000,
 //! assumed), `free_grant` (default true), `private_endpoint` (default false).
 //!
+//! Capacity model (used only when the environment has `traffic`): `traffic_share` (0–1,
+//! default 1: the fraction of the environment's requests this app serves),
+//! `request_duration_ms` (wall-clock time per request; without it the app is not simulated),
+//! `scale_to_zero_cooldown_seconds` (0–86,400, default 300, KEDA's cooldownPeriod).
+//!
 //! # Assumptions
 //! - Fixed-count model: the app runs `max(min_replicas, active_replicas)` replicas on average.
 //!   `active_replicas` of them bill at the active rate. Only when the average active count is
@@ -38,6 +43,13 @@
 //!   environment. Fees for other environment features (planned maintenance) are additive and
 //!   not modelled.
 //! - `DEFAULT_REQUESTS_PER_MONTH` (1,000,000) is a small-app placeholder, labelled assumed.
+//! - Simulation ([`crate::capacity::replicas`]): replicas each minute =
+//!   clamp(ceil(requests/s × duration / concurrent_requests), min, max) while requests arrive;
+//!   at the minimum without requests they are idle; with `min_replicas: 0` one replica stays
+//!   (active) for the cooldown after the last request. The simulated active and idle
+//!   replica-seconds and requests replace `active_replicas` and `requests_per_month` (every
+//!   simulated request is counted billable: traffic is taken to come from outside the
+//!   environment); the free grant applies as without simulation.
 //!
 //! # Example
 //! ```yaml
@@ -55,9 +67,16 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{check_range, decimal, Category, Context, FieldIssue, MeterUse, Service, Usage};
+use super::{
+    check_range, decimal, Category, Context, Demand, FieldIssue, MeterUse, ResourceSimulation,
+    Service, Simulated, Usage,
+};
 use crate::catalog::{Dimension, PriceQuery};
 
+mod simulation;
+
+/// Seconds without requests before an app with `min_replicas: 0` scales to zero.
+pub const DEFAULT_SCALE_TO_ZERO_COOLDOWN_SECONDS: f64 = 300.0;
 /// Requests a month when the scenario does not say.
 pub const DEFAULT_REQUESTS_PER_MONTH: f64 = 1_000_000.0;
 /// The HTTP scale rule's default `concurrentRequests`.
@@ -103,6 +122,25 @@ pub struct ContainerApp {
     /// (default false; set on one app per environment).
     #[serde(default)]
     pub private_endpoint: bool,
+    /// Fraction of the environment's requests this app serves (0–1, default 1); simulation
+    /// only.
+    #[serde(default = "one")]
+    pub traffic_share: f64,
+    /// Wall-clock time per request in milliseconds (Little's law: concurrency = rate ×
+    /// duration); without it the app is not simulated.
+    #[serde(default)]
+    pub request_duration_ms: Option<f64>,
+    /// Seconds without requests before scaling to zero (0–86,400, default 300).
+    #[serde(default = "default_cooldown")]
+    pub scale_to_zero_cooldown_seconds: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+fn default_cooldown() -> f64 {
+    DEFAULT_SCALE_TO_ZERO_COOLDOWN_SECONDS
 }
 
 fn default_max_replicas() -> f64 {
@@ -131,6 +169,17 @@ impl ContainerApp {
 
     /// Replica-seconds at the active and idle rates (see *Assumptions*).
     pub fn replica_seconds(&self, context: &Context) -> ReplicaSeconds {
+        if let Some(Simulated::Replicas {
+            active_replica_seconds,
+            idle_replica_seconds,
+            ..
+        }) = context.simulated
+        {
+            return ReplicaSeconds {
+                active: decimal(active_replica_seconds),
+                idle: decimal(idle_replica_seconds),
+            };
+        }
         let active = self.active_usage().value;
         let idle = (self.min_replicas - active).max(0.0);
         let seconds = context.hours() * Decimal::from(SECONDS_PER_HOUR);
@@ -230,6 +279,27 @@ impl Service for ContainerApp {
             0.0,
             1e13,
         );
+        check_range(
+            &mut issues,
+            "traffic_share",
+            Some(self.traffic_share),
+            0.0,
+            1.0,
+        );
+        check_range(
+            &mut issues,
+            "request_duration_ms",
+            self.request_duration_ms,
+            0.001,
+            3_600_000.0,
+        );
+        check_range(
+            &mut issues,
+            "scale_to_zero_cooldown_seconds",
+            Some(self.scale_to_zero_cooldown_seconds),
+            0.0,
+            86_400.0,
+        );
         issues
     }
 
@@ -238,7 +308,17 @@ impl Service for ContainerApp {
     }
 
     fn meters(&self, context: &Context) -> Vec<MeterUse> {
-        let usage = self.active_usage();
+        let simulated_requests = match context.simulated {
+            Some(Simulated::Replicas { requests, .. }) => Some(requests),
+            _ => None,
+        };
+        let usage = match simulated_requests {
+            Some(_) => Usage {
+                value: 0.0,
+                assumed: false,
+            },
+            None => self.active_usage(),
+        };
         let seconds = self.replica_seconds(context);
         let (vcpu, memory) = (decimal(self.vcpu), decimal(self.memory()));
         let granted = |amount: i64| {
@@ -279,13 +359,23 @@ impl Service for ContainerApp {
             )
             .usage(&usage)
             .category(Category::Compute);
+            if simulated_requests.is_some() {
+                vcpu_line = vcpu_line.note("simulated replica-seconds");
+                memory_line = memory_line.note("simulated replica-seconds");
+            }
             if self.free_grant {
                 vcpu_line = vcpu_line.note(grant_note);
                 memory_line = memory_line.note(grant_note);
             }
             meters.extend([vcpu_line, memory_line]);
         }
-        let requests = Usage::or(self.requests_per_month, DEFAULT_REQUESTS_PER_MONTH);
+        let requests = match simulated_requests {
+            Some(value) => Usage {
+                value,
+                assumed: false,
+            },
+            None => Usage::or(self.requests_per_month, DEFAULT_REQUESTS_PER_MONTH),
+        };
         let mut request_grant = granted(FREE_REQUESTS);
         let mut request_line = MeterUse::new(
             "HTTP requests",
@@ -313,93 +403,11 @@ impl Service for ContainerApp {
         }
         meters
     }
+
+    fn simulate(&self, demand: &Demand) -> Result<Option<ResourceSimulation>, String> {
+        simulation::simulate(self, demand)
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::catalog::snapshot::Snapshot;
-    use crate::money::MonthLength;
-    use crate::services::MeterSource;
-
-    fn context() -> Context {
-        Context {
-            region: "westus".into(),
-            month: MonthLength::average(),
-            environment: "test".into(),
-            simulated: None,
-        }
-    }
-
-    fn app(yaml: &str) -> ContainerApp {
-        serde_norway::from_str(yaml).unwrap()
-    }
-
-    #[test]
-    fn replicas_below_the_minimum_bill_idle() {
-        let spec = app("vcpu: 0.5\nmin_replicas: 2\nactive_replicas: 0.5\nfree_grant: false");
-        let seconds = spec.replica_seconds(&context());
-        // 730 h × 3600 s = 2,628,000 s per replica.
-        assert_eq!(seconds.active, Decimal::from(1_314_000));
-        assert_eq!(seconds.idle, Decimal::from(3_942_000));
-        let meters = spec.meters(&context());
-        assert_eq!(meters[0].quantity, Decimal::from(657_000)); // 0.5 vCPU × 1,314,000 s
-        assert_eq!(meters[3].quantity, Decimal::from(3_942_000)); // 1 GiB × idle seconds
-    }
-
-    #[test]
-    fn scaled_above_the_minimum_everything_is_active() {
-        let spec = app("vcpu: 1\nmin_replicas: 1\nactive_replicas: 3\nfree_grant: false");
-        let seconds = spec.replica_seconds(&context());
-        assert_eq!(seconds.idle, Decimal::ZERO);
-        assert_eq!(spec.meters(&context()).len(), 3); // vCPU, memory, requests
-    }
-
-    #[test]
-    fn the_free_grant_comes_off_active_usage_first() {
-        let spec =
-            app("vcpu: 0.25\nmin_replicas: 1\nactive_replicas: 0.01\nrequests_per_month: 3000000");
-        let meters = spec.meters(&context());
-        // Active: 0.25 × 0.01 × 2,628,000 = 6,570 vCPU-s, all free; 173,430 s of grant remain.
-        assert_eq!(meters[0].quantity, Decimal::ZERO);
-        // Idle: 0.25 × 0.99 × 2,628,000 = 650,430 vCPU-s − 173,430 = 477,000.
-        assert_eq!(meters[2].quantity, Decimal::from(477_000));
-        assert_eq!(meters[4].quantity, Decimal::from(1_000_000));
-        assert!(meters[4].note.is_some());
-    }
-
-    #[test]
-    fn defaults_are_assumed() {
-        let meters = app("vcpu: 0.5").meters(&context());
-        assert_eq!(meters[0].basis, crate::services::Basis::Assumed);
-        assert_eq!(meters[0].quantity, Decimal::ZERO); // scaled to zero
-    }
-
-    #[test]
-    fn validation_names_the_rules() {
-        let issues = app(
-            "vcpu: 0.3\nmemory_gib: 2\nmin_replicas: 20\nmax_replicas: 10\nrequests_per_month: -1",
-        )
-        .validate();
-        let fields: Vec<&str> = issues.iter().map(|issue| issue.path.as_str()).collect();
-        assert_eq!(
-            fields,
-            vec!["vcpu", "memory_gib", "min_replicas", "requests_per_month"]
-        );
-        assert!(app("vcpu: 2\nmemory_gib: 4").validate().is_empty());
-    }
-
-    #[test]
-    fn every_meter_resolves_in_westus() {
-        let snapshot = Snapshot::embedded().unwrap();
-        let spec = app("vcpu: 1\nmin_replicas: 2\nactive_replicas: 1\nprivate_endpoint: true");
-        let meters = spec.meters(&context());
-        assert_eq!(meters.len(), 6);
-        for meter in meters {
-            let MeterSource::Catalog(query) = &meter.source else {
-                panic!("catalog meter expected")
-            };
-            snapshot.catalog.lookup(query, "2026-11-01").unwrap();
-        }
-    }
-}
+mod tests;
