@@ -8,7 +8,7 @@
 use thiserror::Error;
 
 use crate::scenario::Scenario;
-use crate::services::{Alternative, CapacityReport, Context, MeterUse};
+use crate::services::{Alternative, CapacityReport, Context, MeterSource, MeterUse};
 use crate::simulate::{demand_for, DemandError, SimulationInputs};
 
 /// One meter of one resource in one environment.
@@ -99,10 +99,20 @@ pub fn plan(scenario: &Scenario, inputs: &SimulationInputs) -> Result<Plan, Plan
                 report.kind = resource.spec.kind().to_string();
                 plan.capacity.push(report);
                 if !simulation.alternatives.is_empty() {
+                    let mut options = simulation.alternatives;
+                    // A kind's `simulate` does not know the region; its alternatives are
+                    // priced where the resource is.
+                    for meter in options.iter_mut().flat_map(|option| option.meters.iter_mut()) {
+                        if let MeterSource::Catalog(query) = &mut meter.source {
+                            if query.region.is_empty() {
+                                query.region = scenario.region.clone();
+                            }
+                        }
+                    }
                     plan.alternatives.push(PlannedAlternatives {
                         environment: environment.name.clone(),
                         resource: resource.name.clone(),
-                        options: simulation.alternatives,
+                        options,
                     });
                 }
             }

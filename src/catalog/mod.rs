@@ -322,6 +322,15 @@ impl Catalog {
     }
 }
 
+/// The closest name to `wanted` if it is at least `minimum` similar (Jaro-Winkler, 0–1):
+/// a suggestion that is not close is noise.
+pub fn nearest_name(wanted: &str, options: &[String], minimum: f64) -> Option<String> {
+    let wanted_lower = wanted.to_lowercase();
+    nearest_names(wanted, options, 1)
+        .into_iter()
+        .find(|name| strsim::jaro_winkler(&wanted_lower, &name.to_lowercase()) >= minimum)
+}
+
 /// The `limit` names closest to `wanted` (case-insensitive Jaro-Winkler), without duplicates.
 pub fn nearest_names(wanted: &str, options: &[String], limit: usize) -> Vec<String> {
     let wanted_lower = wanted.to_lowercase();

@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 
-use crate::catalog::nearest_names;
+use crate::catalog::{nearest_name, nearest_names};
 use crate::money::decimal_from_f64;
 
 /// A problem with one field of a resource.
@@ -130,7 +130,7 @@ pub fn decode<T: DeserializeOwned>(body: serde_norway::Value) -> Result<T, Field
                 "unknown field `{name}`; expected one of {}",
                 expected.join(", ")
             );
-            issue.suggestion = nearest_names(&name, &expected, 1).into_iter().next();
+            issue.suggestion = suggest_field(&name, &expected);
             issue.at_key = true;
         } else if let Some((name, expected)) = parse_unknown(&message, "unknown variant `") {
             issue.message = format!(
@@ -142,6 +142,25 @@ pub fn decode<T: DeserializeOwned>(body: serde_norway::Value) -> Result<T, Field
         issue.path = path.join(".");
         issue
     })
+}
+
+/// Words people write for a field that azcost spells otherwise.
+const FIELD_SYNONYMS: &[(&str, &str)] = &[
+    ("instances", "count"),
+    ("instance_count", "count"),
+    ("capacity", "count"),
+    ("size", "sku"),
+    ("plan", "sku"),
+    ("storage", "storage_gb"),
+];
+
+/// A synonym the kind has, else a field name that is genuinely close.
+fn suggest_field(name: &str, expected: &[String]) -> Option<String> {
+    FIELD_SYNONYMS
+        .iter()
+        .find(|(from, to)| *from == name && expected.iter().any(|field| field == to))
+        .map(|(_, to)| to.to_string())
+        .or_else(|| nearest_name(name, expected, 0.8))
 }
 
 /// Reads serde's "unknown field `x`, expected one of `a`, `b`" into (x, [a, b]).
