@@ -102,7 +102,10 @@ pub fn plan(scenario: &Scenario, inputs: &SimulationInputs) -> Result<Plan, Plan
                     let mut options = simulation.alternatives;
                     // A kind's `simulate` does not know the region; its alternatives are
                     // priced where the resource is.
-                    for meter in options.iter_mut().flat_map(|option| option.meters.iter_mut()) {
+                    for meter in options
+                        .iter_mut()
+                        .flat_map(|option| option.meters.iter_mut())
+                    {
                         if let MeterSource::Catalog(query) = &mut meter.source {
                             if query.region.is_empty() {
                                 query.region = scenario.region.clone();

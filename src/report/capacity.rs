@@ -120,7 +120,7 @@ pub(crate) fn range_grid(estimate: &Estimate) -> Option<(String, Grid)> {
         .map(|(environment, percent)| format!("{environment} ±{percent}%"))
         .collect();
     let title = format!(
-        "Monthly cost range ({} {}, Monte Carlo over traffic {}, {} runs, seed {})",
+        "Monthly cost range ({} {}, Monte Carlo over traffic {}, {} runs, seed {}; resources whose cost does not vary are left out)",
         estimate.scenario.currency,
         "P10/P50/P90",
         uncertainty.join(", "),
@@ -131,7 +131,12 @@ pub(crate) fn range_grid(estimate: &Estimate) -> Option<(String, Grid)> {
         &["Environment", "Resource", "P10", "P50", "P90"],
         &[2, 3, 4],
     );
-    for resource in &range.resources {
+    // Resources whose cost does not move with traffic add nothing to a range.
+    for resource in range
+        .resources
+        .iter()
+        .filter(|resource| resource.percentiles.p10 != resource.percentiles.p90)
+    {
         grid.push(vec![
             resource.environment.clone(),
             resource.resource.clone(),

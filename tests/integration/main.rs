@@ -3,4 +3,5 @@
 mod errors;
 mod formats;
 mod scenarios;
+mod simulation;
 mod support;
