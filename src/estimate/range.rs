@@ -18,7 +18,7 @@ use crate::catalog::Catalog;
 use crate::money::Money;
 use crate::plan::{plan, PlanError};
 use crate::scenario::{Scenario, Traffic};
-use crate::simulate::SimulationInputs;
+use crate::simulate::{demand_for, SimulationInputs};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RangeSettings {
@@ -85,6 +85,18 @@ pub fn cost_range(
     if uncertainty.is_empty() || range.runs == 0 {
         return Ok(None);
     }
+    // Expand each environment's traffic once; every run scales the same minutes.
+    let mut base = inputs.clone();
+    base.multipliers.clear();
+    for environment in &scenario.environments {
+        if let Some(demand) = demand_for(environment, &scenario.month, &base)? {
+            base.expanded.insert(
+                environment.name.clone(),
+                std::sync::Arc::new(demand.requests_per_second),
+            );
+        }
+    }
+    let inputs = &base;
     let threads = std::thread::available_parallelism()
         .map(|count| count.get())
         .unwrap_or(1)

@@ -18,6 +18,9 @@ pub struct SimulationInputs {
     pub multipliers: BTreeMap<String, f64>,
     /// Which month of a projection: 0 is the first (growth compounds from there).
     pub month_index: usize,
+    /// Demand already expanded for `month_index`, by environment (before `multipliers`): a
+    /// Monte Carlo expands each profile once, not once per run.
+    pub expanded: BTreeMap<String, std::sync::Arc<Vec<f64>>>,
 }
 
 #[derive(Debug, Error, Clone, PartialEq)]
@@ -46,6 +49,17 @@ pub fn demand_for(
         environment: environment.name.clone(),
         source,
     };
+    let factor = inputs
+        .multipliers
+        .get(&environment.name)
+        .copied()
+        .unwrap_or(1.0);
+    if let Some(rates) = inputs.expanded.get(&environment.name) {
+        return Ok(Some(Demand {
+            requests_per_second: rates.iter().map(|rate| rate * factor).collect(),
+            hours: month.hours(),
+        }));
+    }
     let rates: Vec<f64> = match traffic {
         Traffic::Profile(profile) => {
             let start = first_weekday(month);
@@ -68,11 +82,6 @@ pub fn demand_for(
                 .collect()
         }
     };
-    let factor = inputs
-        .multipliers
-        .get(&environment.name)
-        .copied()
-        .unwrap_or(1.0);
     Ok(Some(Demand {
         requests_per_second: rates.into_iter().map(|rate| rate * factor).collect(),
         hours: month.hours(),
