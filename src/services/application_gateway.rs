@@ -39,7 +39,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{check_range, decimal, Category, Context, FieldIssue, MeterUse, Service, Usage};
+use super::{
+    check_range, check_whole, decimal, Category, Context, FieldIssue, MeterUse, Service, Usage,
+};
 use crate::catalog::{Dimension, PriceQuery};
 
 /// Average capacity units an hour when the scenario does not say.
@@ -135,12 +137,7 @@ impl Service for ApplicationGateway {
             125.0,
         );
         for (field, value) in [("count", self.count), ("min_instances", self.min_instances)] {
-            if value.fract() != 0.0 {
-                issues.push(FieldIssue::new(
-                    field,
-                    format!("{field} must be a whole number (got {value})"),
-                ));
-            }
+            check_whole(&mut issues, field, value);
         }
         issues
     }
@@ -195,17 +192,11 @@ impl Service for ApplicationGateway {
 mod tests {
     use super::*;
     use crate::catalog::snapshot::Snapshot;
-    use crate::money::MonthLength;
     use crate::services::{Basis, MeterSource};
     use rust_decimal::Decimal;
 
     fn context() -> Context {
-        Context {
-            region: "westus".to_string(),
-            month: MonthLength::average(),
-            environment: "test".to_string(),
-            simulated: None,
-        }
+        crate::services::test_context()
     }
 
     fn gateway(sku: GatewaySku) -> ApplicationGateway {

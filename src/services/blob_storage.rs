@@ -275,17 +275,11 @@ mod tests {
     use super::*;
     use crate::catalog::snapshot::Snapshot;
     use crate::catalog::LookupError;
-    use crate::money::MonthLength;
     use crate::services::{Basis, MeterSource};
     use rust_decimal::Decimal;
 
     fn context() -> Context {
-        Context {
-            region: "westus".to_string(),
-            month: MonthLength::average(),
-            environment: "test".to_string(),
-            simulated: None,
-        }
+        crate::services::test_context()
     }
 
     fn blob(tier: AccessTier, redundancy: Redundancy) -> BlobStorage {

@@ -35,7 +35,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{check_range, decimal, Category, Context, FieldIssue, MeterUse, Service, Usage};
+use super::{
+    check_range, check_whole, decimal, Category, Context, FieldIssue, MeterUse, Service, Usage,
+};
 use crate::catalog::{Dimension, PriceQuery};
 
 /// GB of images per registry when the scenario does not say.
@@ -118,12 +120,7 @@ impl Service for ContainerRegistry {
             ("count", self.count),
             ("geo_replications", self.geo_replications),
         ] {
-            if value.fract() != 0.0 {
-                issues.push(FieldIssue::new(
-                    field,
-                    format!("{field} must be a whole number (got {value})"),
-                ));
-            }
+            check_whole(&mut issues, field, value);
         }
         if self.geo_replications > 0.0 && self.sku != RegistrySku::Premium {
             issues.push(FieldIssue::new(
@@ -191,17 +188,11 @@ impl Service for ContainerRegistry {
 mod tests {
     use super::*;
     use crate::catalog::snapshot::Snapshot;
-    use crate::money::MonthLength;
     use crate::services::{Basis, MeterSource};
     use rust_decimal::Decimal;
 
     fn context() -> Context {
-        Context {
-            region: "westus".to_string(),
-            month: MonthLength::average(),
-            environment: "test".to_string(),
-            simulated: None,
-        }
+        crate::services::test_context()
     }
 
     fn registry(sku: RegistrySku) -> ContainerRegistry {

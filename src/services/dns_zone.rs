@@ -37,7 +37,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{check_range, decimal, Category, Context, FieldIssue, MeterUse, Service, Usage};
+use super::{
+    check_range, check_whole, decimal, Category, Context, FieldIssue, MeterUse, Service, Usage,
+};
 use crate::catalog::{Dimension, PriceQuery};
 
 /// Queries a month when the scenario does not say.
@@ -81,12 +83,7 @@ impl Service for DnsZone {
         let mut issues = Vec::new();
         check_range(&mut issues, "zones", Some(self.zones), 1.0, 10_000.0);
         check_range(&mut issues, "queries", self.queries, 0.0, 1e14);
-        if self.zones.fract() != 0.0 {
-            issues.push(FieldIssue::new(
-                "zones",
-                format!("zones must be a whole number (got {})", self.zones),
-            ));
-        }
+        check_whole(&mut issues, "zones", self.zones);
         if self.pricing_region.trim().is_empty() {
             issues.push(FieldIssue::new(
                 "pricing_region",
@@ -131,17 +128,11 @@ mod tests {
     use super::*;
     use crate::catalog::snapshot::Snapshot;
     use crate::catalog::LookupError;
-    use crate::money::MonthLength;
     use crate::services::{Basis, MeterSource};
     use rust_decimal::Decimal;
 
     fn context() -> Context {
-        Context {
-            region: "westus".to_string(),
-            month: MonthLength::average(),
-            environment: "test".to_string(),
-            simulated: None,
-        }
+        crate::services::test_context()
     }
 
     fn dns(zones: f64, queries: Option<f64>) -> DnsZone {

@@ -46,7 +46,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{check_range, decimal, Category, Context, FieldIssue, MeterUse, Service, Usage};
+use super::{
+    check_range, check_whole, decimal, Category, Context, FieldIssue, MeterUse, Service, Usage,
+};
 use crate::catalog::{Dimension, PriceQuery};
 
 /// Requests a month when the scenario does not say.
@@ -131,12 +133,7 @@ impl Service for FrontDoor {
             0.0,
             1e9,
         );
-        if self.count.fract() != 0.0 {
-            issues.push(FieldIssue::new(
-                "count",
-                format!("count must be a whole number (got {})", self.count),
-            ));
-        }
+        check_whole(&mut issues, "count", self.count);
         if self.pricing_region.trim().is_empty() {
             issues.push(FieldIssue::new(
                 "pricing_region",
@@ -203,17 +200,11 @@ mod tests {
     use super::*;
     use crate::catalog::snapshot::Snapshot;
     use crate::catalog::LookupError;
-    use crate::money::MonthLength;
     use crate::services::{Basis, MeterSource};
     use rust_decimal::Decimal;
 
     fn context() -> Context {
-        Context {
-            region: "westus".to_string(),
-            month: MonthLength::average(),
-            environment: "test".to_string(),
-            simulated: None,
-        }
+        crate::services::test_context()
     }
 
     fn profile(sku: FrontDoorSku) -> FrontDoor {

@@ -32,7 +32,9 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{check_range, check_sku, decimal, Category, Context, FieldIssue, MeterUse, Service};
+use super::{
+    check_range, check_sku, check_whole, decimal, Category, Context, FieldIssue, MeterUse, Service,
+};
 use crate::catalog::Dimension;
 
 pub const SKUS: &[&str] = &[
@@ -91,12 +93,7 @@ impl Service for ManagedRedis {
         let mut issues = Vec::new();
         check_sku(&mut issues, "sku", &self.sku, SKUS);
         check_range(&mut issues, "count", Some(self.count), 1.0, 100.0);
-        if self.count.fract() != 0.0 {
-            issues.push(FieldIssue::new(
-                "count",
-                format!("count must be a whole number (got {})", self.count),
-            ));
-        }
+        check_whole(&mut issues, "count", self.count);
         issues
     }
 
@@ -142,16 +139,10 @@ impl Service for ManagedRedis {
 mod tests {
     use super::*;
     use crate::catalog::snapshot::Snapshot;
-    use crate::money::MonthLength;
     use crate::services::MeterSource;
 
     fn context() -> Context {
-        Context {
-            region: "westus".into(),
-            month: MonthLength::average(),
-            environment: "test".into(),
-            simulated: None,
-        }
+        crate::services::test_context()
     }
 
     fn cache(yaml: &str) -> ManagedRedis {

@@ -19,7 +19,9 @@ use crate::money::MonthLength;
 pub use crate::simulate::{Alternative, CapacityReport, Demand, ResourceSimulation, Simulated};
 
 mod usage;
-pub use usage::{check_range, check_sku, decimal, decode as decode_at, FieldIssue, Usage};
+pub use usage::{
+    check_range, check_sku, check_whole, decimal, decode as decode_at, FieldIssue, Usage,
+};
 
 pub mod app_service_plan;
 pub mod application_gateway;
@@ -61,6 +63,17 @@ impl Context {
     /// A price query for `service` in this context's region.
     pub fn query(&self, service: &str) -> PriceQuery {
         PriceQuery::new(service, &self.region)
+    }
+}
+
+/// A westus, 730-hour context for kinds' unit tests.
+#[cfg(test)]
+pub(crate) fn test_context() -> Context {
+    Context {
+        region: "westus".to_string(),
+        month: MonthLength::average(),
+        environment: "test".to_string(),
+        simulated: None,
     }
 }
 

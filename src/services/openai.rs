@@ -298,17 +298,11 @@ impl Service for OpenAi {
 mod tests {
     use super::*;
     use crate::catalog::snapshot::Snapshot;
-    use crate::money::MonthLength;
     use crate::services::{Basis, MeterSource};
     use rust_decimal::Decimal;
 
     fn context() -> Context {
-        Context {
-            region: "westus".to_string(),
-            month: MonthLength::average(),
-            environment: "test".to_string(),
-            simulated: None,
-        }
+        crate::services::test_context()
     }
 
     fn deployment(model: &str, deployment: Deployment) -> OpenAi {

@@ -50,7 +50,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    check_range, check_sku, decimal, Category, Context, FieldIssue, MeterUse, Service, Usage,
+    check_range, check_sku, check_whole, decimal, Category, Context, FieldIssue, MeterUse, Service,
+    Usage,
 };
 use crate::catalog::{Dimension, PriceQuery};
 
@@ -241,12 +242,7 @@ impl Service for PostgresqlFlexible {
             1e7,
         );
         check_range(&mut issues, "count", Some(self.count), 1.0, 100.0);
-        if self.count.fract() != 0.0 {
-            issues.push(FieldIssue::new(
-                "count",
-                format!("count must be a whole number (got {})", self.count),
-            ));
-        }
+        check_whole(&mut issues, "count", self.count);
         issues
     }
 
@@ -337,16 +333,10 @@ impl Service for PostgresqlFlexible {
 mod tests {
     use super::*;
     use crate::catalog::snapshot::Snapshot;
-    use crate::money::MonthLength;
     use crate::services::MeterSource;
 
     fn context() -> Context {
-        Context {
-            region: "westus".into(),
-            month: MonthLength::average(),
-            environment: "test".into(),
-            simulated: None,
-        }
+        crate::services::test_context()
     }
 
     fn server(yaml: &str) -> PostgresqlFlexible {

@@ -37,7 +37,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{check_range, decimal, Category, Context, FieldIssue, MeterUse, Service, Usage};
+use super::{
+    check_range, check_whole, decimal, Category, Context, FieldIssue, MeterUse, Service, Usage,
+};
 use crate::catalog::{Dimension, PriceQuery};
 
 /// GB processed a month when the scenario does not say.
@@ -101,12 +103,7 @@ impl Service for PrivateEndpoint {
             0.0,
             1.0,
         );
-        if self.count.fract() != 0.0 {
-            issues.push(FieldIssue::new(
-                "count",
-                format!("count must be a whole number (got {})", self.count),
-            ));
-        }
+        check_whole(&mut issues, "count", self.count);
         if self.pricing_region.trim().is_empty() {
             issues.push(FieldIssue::new(
                 "pricing_region",
@@ -161,17 +158,11 @@ mod tests {
     use super::*;
     use crate::catalog::snapshot::Snapshot;
     use crate::catalog::LookupError;
-    use crate::money::MonthLength;
     use crate::services::{Basis, MeterSource};
     use rust_decimal::Decimal;
 
     fn context() -> Context {
-        Context {
-            region: "westus".to_string(),
-            month: MonthLength::average(),
-            environment: "test".to_string(),
-            simulated: None,
-        }
+        crate::services::test_context()
     }
 
     fn endpoints(count: f64, data: Option<f64>) -> PrivateEndpoint {

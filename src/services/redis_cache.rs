@@ -190,16 +190,10 @@ mod tests {
     use super::*;
     use crate::catalog::snapshot::Snapshot;
     use crate::catalog::PriceQuery;
-    use crate::money::MonthLength;
     use crate::services::MeterSource;
 
     fn context() -> Context {
-        Context {
-            region: "westus".into(),
-            month: MonthLength::average(),
-            environment: "test".into(),
-            simulated: None,
-        }
+        crate::services::test_context()
     }
 
     fn cache(yaml: &str) -> RedisCache {

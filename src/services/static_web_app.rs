@@ -38,7 +38,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{check_range, decimal, Category, Context, FieldIssue, MeterUse, Service, Usage};
+use super::{
+    check_range, check_whole, decimal, Category, Context, FieldIssue, MeterUse, Service, Usage,
+};
 use crate::catalog::{Dimension, PriceQuery};
 
 /// Bandwidth a month per app when the scenario does not say.
@@ -82,12 +84,7 @@ impl Service for StaticWebApp {
         let mut issues = Vec::new();
         check_range(&mut issues, "count", Some(self.count), 1.0, 100.0);
         check_range(&mut issues, "bandwidth_gb", self.bandwidth_gb, 0.0, 1e8);
-        if self.count.fract() != 0.0 {
-            issues.push(FieldIssue::new(
-                "count",
-                format!("count must be a whole number (got {})", self.count),
-            ));
-        }
+        check_whole(&mut issues, "count", self.count);
         issues
     }
 
@@ -146,17 +143,11 @@ mod tests {
     use super::*;
     use crate::catalog::snapshot::Snapshot;
     use crate::catalog::LookupError;
-    use crate::money::MonthLength;
     use crate::services::{Basis, MeterSource};
     use rust_decimal::Decimal;
 
     fn context() -> Context {
-        Context {
-            region: "westus".to_string(),
-            month: MonthLength::average(),
-            environment: "test".to_string(),
-            simulated: None,
-        }
+        crate::services::test_context()
     }
 
     fn apps(sku: StaticWebAppSku, bandwidth: Option<f64>) -> StaticWebApp {

@@ -93,6 +93,16 @@ pub fn check_range(
     }
 }
 
+/// Checks `value` is a whole number (a count of instances, zones, units…).
+pub fn check_whole(issues: &mut Vec<FieldIssue>, field: &str, value: f64) {
+    if value.fract() != 0.0 {
+        issues.push(FieldIssue::new(
+            field,
+            format!("{field} must be a whole number (got {value})"),
+        ));
+    }
+}
+
 /// Checks a SKU against the kind's list, case-sensitively as Azure's API is, with a
 /// suggestion for near misses (`P2V3` → `P2v3`).
 pub fn check_sku(issues: &mut Vec<FieldIssue>, field: &str, given: &str, valid: &[&str]) {

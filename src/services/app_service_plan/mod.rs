@@ -57,8 +57,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    check_range, check_sku, decimal, Basis, Category, Context, Demand, FieldIssue, MeterUse,
-    ResourceSimulation, Service, Simulated,
+    check_range, check_sku, check_whole, decimal, Basis, Category, Context, Demand, FieldIssue,
+    MeterUse, ResourceSimulation, Service, Simulated,
 };
 use crate::catalog::Dimension;
 
@@ -121,12 +121,7 @@ impl Service for AppServicePlan {
         let names: Vec<&str> = SKUS.iter().map(|spec| spec.name).collect();
         check_sku(&mut issues, "sku", &self.sku, &names);
         check_range(&mut issues, "count", Some(self.count), 1.0, 30.0);
-        if self.count.fract() != 0.0 {
-            issues.push(FieldIssue::new(
-                "count",
-                format!("count must be a whole number (got {})", self.count),
-            ));
-        }
+        check_whole(&mut issues, "count", self.count);
         check_range(
             &mut issues,
             "traffic_share",

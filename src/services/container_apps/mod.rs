@@ -68,8 +68,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    check_range, decimal, Category, Context, Demand, FieldIssue, MeterUse, ResourceSimulation,
-    Service, Simulated, Usage,
+    check_range, check_whole, decimal, Category, Context, Demand, FieldIssue, MeterUse,
+    ResourceSimulation, Service, Simulated, Usage,
 };
 use crate::catalog::{Dimension, PriceQuery};
 
@@ -242,12 +242,7 @@ impl Service for ContainerApp {
             ("min_replicas", self.min_replicas),
             ("max_replicas", self.max_replicas),
         ] {
-            if value.fract() != 0.0 {
-                issues.push(FieldIssue::new(
-                    field,
-                    format!("{field} must be a whole number (got {value})"),
-                ));
-            }
+            check_whole(&mut issues, field, value);
         }
         if self.min_replicas > self.max_replicas {
             issues.push(FieldIssue::new(

@@ -84,7 +84,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    check_range, decimal, Basis, Category, Context, Demand, FieldIssue, MeterUse,
+    check_range, check_whole, decimal, Basis, Category, Context, Demand, FieldIssue, MeterUse,
     ResourceSimulation, Service, Simulated, Usage,
 };
 use crate::catalog::Dimension;
@@ -419,12 +419,7 @@ impl Service for CosmosDb {
             1e15,
         );
         check_range(&mut issues, "regions", Some(self.regions), 1.0, 10.0);
-        if self.regions.fract() != 0.0 {
-            issues.push(FieldIssue::new(
-                "regions",
-                format!("regions must be a whole number (got {})", self.regions),
-            ));
-        }
+        check_whole(&mut issues, "regions", self.regions);
         if serverless && (self.regions > 1.0 || self.multi_region_writes) {
             issues.push(FieldIssue::new(
                 "regions",

@@ -2,16 +2,10 @@
 
 use super::*;
 use crate::catalog::snapshot::Snapshot;
-use crate::money::MonthLength;
 use crate::services::MeterSource;
 
 fn context() -> Context {
-    Context {
-        region: "westus".into(),
-        month: MonthLength::average(),
-        environment: "test".into(),
-        simulated: None,
-    }
+    crate::services::test_context()
 }
 
 fn account(yaml: &str) -> CosmosDb {
