@@ -261,4 +261,17 @@ mod tests {
         assert_eq!(found.p50, Money::new(Decimal::from(50)));
         assert_eq!(found.p90, Money::new(Decimal::from(90)));
     }
+
+    proptest::proptest! {
+        /// Whatever the sample, P10 ≤ P50 ≤ P90 and each is one of the sampled amounts.
+        #[test]
+        fn percentiles_are_ordered_members_of_the_sample(cents in proptest::collection::vec(0i64..10_000_000, 1..400)) {
+            let amounts: Vec<Money> = cents.iter().map(|cent| Money::new(Decimal::new(*cent, 2))).collect();
+            let found = percentiles(amounts.clone());
+            proptest::prop_assert!(found.p10 <= found.p50 && found.p50 <= found.p90);
+            for value in [found.p10, found.p50, found.p90] {
+                proptest::prop_assert!(amounts.contains(&value));
+            }
+        }
+    }
 }
