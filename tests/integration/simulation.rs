@@ -5,7 +5,7 @@ use azcost::estimate::{Estimate, Status};
 use azcost::money::{decimal_from_f64, Money};
 use rust_decimal::Decimal;
 
-use crate::support::{azcost, estimate, fixture, AS_OF};
+use crate::support::{estimate, fixture, simulate};
 
 fn json(file: &str, extra: &[&str]) -> Estimate {
     let mut arguments = vec!["--format", "json"];
@@ -13,19 +13,6 @@ fn json(file: &str, extra: &[&str]) -> Estimate {
     let (code, stdout, stderr) = estimate(file, &arguments);
     assert_eq!(code, 0, "{stderr}");
     serde_json::from_str(&stdout).expect("an Estimate")
-}
-
-fn simulate(file: &str, extra: &[&str]) -> (i32, String, String) {
-    let output = azcost()
-        .args(["simulate", file, "--as-of", AS_OF])
-        .args(extra)
-        .output()
-        .expect("azcost runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
 }
 
 #[test]

@@ -22,16 +22,26 @@ pub fn fixture(name: &str) -> String {
     Path::new("tests/fixtures").join(name).display().to_string()
 }
 
-/// Runs `azcost estimate` on a file in one format and returns (exit code, stdout, stderr).
-pub fn estimate(file: &str, extra: &[&str]) -> (i32, String, String) {
-    let output = azcost()
-        .args(["estimate", file, "--as-of", AS_OF])
-        .args(extra)
-        .output()
-        .expect("azcost runs");
+/// Runs `azcost` with `arguments` and returns (exit code, stdout, stderr).
+pub fn run(arguments: &[&str]) -> (i32, String, String) {
+    let output = azcost().args(arguments).output().expect("azcost runs");
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&output.stdout).into_owned(),
         String::from_utf8_lossy(&output.stderr).into_owned(),
     )
+}
+
+/// Runs `azcost estimate` on a file at the pinned as-of date.
+pub fn estimate(file: &str, extra: &[&str]) -> (i32, String, String) {
+    let mut arguments = vec!["estimate", file, "--as-of", AS_OF];
+    arguments.extend_from_slice(extra);
+    run(&arguments)
+}
+
+/// Runs `azcost simulate` on a file at the pinned as-of date.
+pub fn simulate(file: &str, extra: &[&str]) -> (i32, String, String) {
+    let mut arguments = vec!["simulate", file, "--as-of", AS_OF];
+    arguments.extend_from_slice(extra);
+    run(&arguments)
 }
