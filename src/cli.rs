@@ -42,6 +42,16 @@ pub enum Format {
     Csv,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SimulateFormat {
+    /// Aligned text for a terminal.
+    Table,
+    /// GitHub-flavoured markdown.
+    Markdown,
+    /// The capacity lines (or, with --months, the projection) as JSON.
+    Json,
+}
+
 #[derive(Debug, Args)]
 pub struct PricingArgs {
     /// Price snapshot directory (prices.jsonl + manifest.json) instead of the built-in one.
@@ -76,9 +86,9 @@ pub struct SimulateArgs {
     /// growth compounding.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=60))]
     pub months: u32,
-    /// Output format (csv is not offered: use `estimate --format csv` for lines).
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SimulateFormat::Table)]
+    pub format: SimulateFormat,
     /// Write the report to this file instead of standard output.
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,

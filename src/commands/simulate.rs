@@ -5,7 +5,7 @@ use anyhow::{bail, Result};
 
 use super::estimate::{estimate_one, load_scenario, prepare, read_measured};
 use super::{emit, load_snapshot, Outcome};
-use crate::cli::{Format, SimulateArgs};
+use crate::cli::{SimulateArgs, SimulateFormat};
 use crate::estimate::projection::project;
 use crate::estimate::PriceBook;
 use crate::report;
@@ -24,9 +24,6 @@ pub fn run(args: &SimulateArgs) -> Result<Outcome> {
             scenario.file
         );
     }
-    if args.format == Format::Csv {
-        bail!("simulate writes table, markdown or json; for CSV lines use `azcost estimate --format csv`");
-    }
     let text = if args.months > 1 {
         let (prepared, settings) = prepare(&scenario, &snapshot, &args.options)?;
         let inputs = read_measured(&prepared)?;
@@ -40,15 +37,15 @@ pub fn run(args: &SimulateArgs) -> Result<Outcome> {
             args.months as usize,
         )?;
         match args.format {
-            Format::Json => serde_json::to_string_pretty(&projection)? + "\n",
-            Format::Markdown => report::simulation::projection_markdown(&projection),
+            SimulateFormat::Json => serde_json::to_string_pretty(&projection)? + "\n",
+            SimulateFormat::Markdown => report::simulation::projection_markdown(&projection),
             _ => report::simulation::projection_table(&projection),
         }
     } else {
         let estimate = estimate_one(&scenario, &snapshot, &args.options)?;
         match args.format {
-            Format::Json => serde_json::to_string_pretty(&estimate.capacity)? + "\n",
-            Format::Markdown => report::simulation::capacity_markdown(&estimate),
+            SimulateFormat::Json => serde_json::to_string_pretty(&estimate.capacity)? + "\n",
+            SimulateFormat::Markdown => report::simulation::capacity_markdown(&estimate),
             _ => report::simulation::capacity_table(&estimate),
         }
     };
