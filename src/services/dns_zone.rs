@@ -38,7 +38,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    check_range, check_whole, decimal, Category, Context, FieldIssue, MeterUse, Service, Usage,
+    check_not_empty, check_range, check_whole, decimal, Category, Context, FieldIssue, MeterUse,
+    Service, Usage,
 };
 use crate::catalog::{Dimension, PriceQuery};
 
@@ -84,12 +85,7 @@ impl Service for DnsZone {
         check_range(&mut issues, "zones", Some(self.zones), 1.0, 10_000.0);
         check_range(&mut issues, "queries", self.queries, 0.0, 1e14);
         check_whole(&mut issues, "zones", self.zones);
-        if self.pricing_region.trim().is_empty() {
-            issues.push(FieldIssue::new(
-                "pricing_region",
-                "pricing_region must not be empty",
-            ));
-        }
+        check_not_empty(&mut issues, "pricing_region", &self.pricing_region);
         issues
     }
 

@@ -47,7 +47,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    check_range, check_whole, decimal, Category, Context, FieldIssue, MeterUse, Service, Usage,
+    check_not_empty, check_range, check_whole, decimal, Category, Context, FieldIssue, MeterUse,
+    Service, Usage,
 };
 use crate::catalog::{Dimension, PriceQuery};
 
@@ -134,12 +135,7 @@ impl Service for FrontDoor {
             1e9,
         );
         check_whole(&mut issues, "count", self.count);
-        if self.pricing_region.trim().is_empty() {
-            issues.push(FieldIssue::new(
-                "pricing_region",
-                "pricing_region must not be empty",
-            ));
-        }
+        check_not_empty(&mut issues, "pricing_region", &self.pricing_region);
         issues
     }
 

@@ -20,7 +20,8 @@ pub use crate::simulate::{Alternative, CapacityReport, Demand, ResourceSimulatio
 
 mod usage;
 pub use usage::{
-    check_range, check_sku, check_whole, decimal, decode as decode_at, FieldIssue, Usage,
+    check_not_empty, check_range, check_sku, check_whole, decimal, decode as decode_at, FieldIssue,
+    Usage,
 };
 
 pub mod app_service_plan;

@@ -103,6 +103,13 @@ pub fn check_whole(issues: &mut Vec<FieldIssue>, field: &str, value: f64) {
     }
 }
 
+/// Checks a text field is not blank.
+pub fn check_not_empty(issues: &mut Vec<FieldIssue>, field: &str, value: &str) {
+    if value.trim().is_empty() {
+        issues.push(FieldIssue::new(field, format!("{field} must not be empty")));
+    }
+}
+
 /// Checks a SKU against the kind's list, case-sensitively as Azure's API is, with a
 /// suggestion for near misses (`P2V3` → `P2v3`).
 pub fn check_sku(issues: &mut Vec<FieldIssue>, field: &str, given: &str, valid: &[&str]) {

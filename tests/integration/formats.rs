@@ -6,7 +6,7 @@ use azcost::estimate::Estimate;
 use azcost::money::{decimal_from_f64, Money, HOURS_PER_MONTH};
 use rust_decimal::Decimal;
 
-use crate::support::{azcost, estimate, fixture};
+use crate::support::{azcost, estimate, estimate_json, fixture};
 
 /// The westus Linux price row of an App Service plan SKU, as the API spells it.
 fn linux_plan_price(sku: &str, product: &str) -> Decimal {
@@ -22,17 +22,9 @@ fn linux_plan_price(sku: &str, product: &str) -> Decimal {
     decimal_from_f64(row.retail_price).unwrap()
 }
 
-fn json(file: &str, extra: &[&str]) -> Estimate {
-    let mut arguments = vec!["--format", "json"];
-    arguments.extend_from_slice(extra);
-    let (code, stdout, stderr) = estimate(file, &arguments);
-    assert_eq!(code, 0, "{stderr}");
-    serde_json::from_str(&stdout).expect("the JSON is an Estimate")
-}
-
 #[test]
 fn inherited_overrides_are_priced_from_the_rows() {
-    let estimate = json(&fixture("inheritance.yaml"), &[]);
+    let estimate = estimate_json(&fixture("inheritance.yaml"), &[]);
     let names: Vec<&str> = estimate
         .environments
         .iter()
@@ -68,7 +60,7 @@ fn inherited_overrides_are_priced_from_the_rows() {
 
 #[test]
 fn a_calendar_month_changes_the_hours() {
-    let february = json(
+    let february = estimate_json(
         &fixture("inheritance.yaml"),
         &["--month", "2026-02", "--env", "dev"],
     );

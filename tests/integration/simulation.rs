@@ -1,23 +1,15 @@
 //! Traffic drives capacity, capacity drives cost: the simulation seen through the CLI.
 
 use azcost::catalog::snapshot::Snapshot;
-use azcost::estimate::{Estimate, Status};
+use azcost::estimate::Status;
 use azcost::money::{decimal_from_f64, Money};
 use rust_decimal::Decimal;
 
-use crate::support::{estimate, fixture, simulate};
-
-fn json(file: &str, extra: &[&str]) -> Estimate {
-    let mut arguments = vec!["--format", "json"];
-    arguments.extend_from_slice(extra);
-    let (code, stdout, stderr) = estimate(file, &arguments);
-    assert_eq!(code, 0, "{stderr}");
-    serde_json::from_str(&stdout).expect("an Estimate")
-}
+use crate::support::{estimate, estimate_json, fixture, simulate};
 
 #[test]
 fn simulated_instance_hours_are_what_the_estimate_prices() {
-    let estimate = json(&fixture("simulate-app-service.yaml"), &["--runs", "0"]);
+    let estimate = estimate_json(&fixture("simulate-app-service.yaml"), &["--runs", "0"]);
     let capacity = estimate
         .capacity
         .iter()
@@ -65,7 +57,7 @@ fn simulated_instance_hours_are_what_the_estimate_prices() {
 
 #[test]
 fn a_scenario_without_traffic_keeps_its_fixed_counts() {
-    let estimate = json(&fixture("inheritance.yaml"), &[]);
+    let estimate = estimate_json(&fixture("inheritance.yaml"), &[]);
     assert!(estimate.capacity.is_empty());
     assert!(estimate.range.is_none());
     assert!(estimate
@@ -76,9 +68,9 @@ fn a_scenario_without_traffic_keeps_its_fixed_counts() {
 
 #[test]
 fn the_monte_carlo_range_is_ordered_and_reproducible() {
-    let first = json(&fixture("growth.yaml"), &["--runs", "200", "--seed", "7"]);
-    let again = json(&fixture("growth.yaml"), &["--runs", "200", "--seed", "7"]);
-    let other = json(&fixture("growth.yaml"), &["--runs", "200", "--seed", "8"]);
+    let first = estimate_json(&fixture("growth.yaml"), &["--runs", "200", "--seed", "7"]);
+    let again = estimate_json(&fixture("growth.yaml"), &["--runs", "200", "--seed", "7"]);
+    let other = estimate_json(&fixture("growth.yaml"), &["--runs", "200", "--seed", "8"]);
     let range = first.range.clone().expect("uncertainty gives a range");
     assert_eq!(
         Some(&range),
@@ -177,7 +169,7 @@ fn capacity_reports_people_read() {
 
 #[test]
 fn cosmos_alternatives_name_the_cheapest_mode() {
-    let estimate = json(&fixture("simulate-cosmos.yaml"), &["--runs", "0"]);
+    let estimate = estimate_json(&fixture("simulate-cosmos.yaml"), &["--runs", "0"]);
     let documents = estimate
         .capacity
         .iter()

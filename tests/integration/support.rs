@@ -45,3 +45,12 @@ pub fn simulate(file: &str, extra: &[&str]) -> (i32, String, String) {
     arguments.extend_from_slice(extra);
     run(&arguments)
 }
+
+/// `azcost estimate --format json` on a file, read back as an Estimate (exit 0 required).
+pub fn estimate_json(file: &str, extra: &[&str]) -> azcost::estimate::Estimate {
+    let mut arguments = vec!["--format", "json"];
+    arguments.extend_from_slice(extra);
+    let (code, stdout, stderr) = estimate(file, &arguments);
+    assert_eq!(code, 0, "{stderr}");
+    serde_json::from_str(&stdout).expect("the JSON is an Estimate")
+}
