@@ -25,6 +25,11 @@ pub enum Command {
     Simulate(SimulateArgs),
     /// Print the JSON Schema of scenario files (for editor autocompletion).
     Schema(SchemaArgs),
+    /// Options for the same application side by side: cost per environment and category, the
+    /// cheapest marked, the deltas, and each option's capacity verdicts.
+    Compare(CompareArgs),
+    /// Cost change between two versions of a scenario (a pull-request comment in markdown).
+    Diff(DiffArgs),
     /// Inspect and build price snapshots.
     #[command(subcommand)]
     Prices(PricesCommand),
@@ -158,4 +163,92 @@ pub struct ImportArgs {
     /// The api-version the rows were fetched with.
     #[arg(long, default_value = "2023-01-01-preview")]
     pub api_version: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// Aligned text for a terminal.
+    Table,
+    /// GitHub-flavoured markdown.
+    Markdown,
+    /// The comparison as JSON (options, rows, cheapest, deltas, verdicts), money as strings.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Two or more options: scenario files (YAML) or saved `estimate --format json` files. Price
+    /// them with the same traffic for a fair comparison.
+    #[arg(required = true, num_args = 2.., value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+    pub format: CompareFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Exit 0 even when some lines could not be priced (they are still counted and flagged).
+    #[arg(long)]
+    pub allow_unpriced: bool,
+    #[command(flatten)]
+    pub options: ScenarioOptions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Aligned text for a terminal.
+    Table,
+    /// A pull-request comment: hidden marker, headline, tables, collapsed details, kept under
+    /// GitHub's 65,536 characters.
+    Markdown,
+    /// The diff as JSON (totals, environments, resources, matched lines), money as strings.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The side before the change: a scenario file (YAML), a saved `estimate --format json`, or
+    /// a file at a git revision `REV:PATH` (e.g. `main:scenarios/prod.yaml`, read with `git
+    /// show`; an argument is taken as `REV:PATH` when no such file exists and it contains `:`).
+    #[arg(value_name = "BASE")]
+    pub base: String,
+    /// The side after the change, in the same forms as BASE.
+    #[arg(value_name = "HEAD")]
+    pub head: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when the monthly total rises by more than AMOUNT, in the scenario's currency
+    /// (head total − base total, all environments compared; e.g. `--fail-above 100` fails a
+    /// rise of 100.01). A decrease never fails.
+    #[arg(long, value_name = "AMOUNT")]
+    pub fail_above: Option<String>,
+    /// Exit 1 when the monthly total rises by more than P percent of the base's total (a rise
+    /// from a zero or missing base exceeds any P).
+    #[arg(long, value_name = "P")]
+    pub fail_increase_percent: Option<String>,
+    /// Treat a side that does not exist (a file, or a path not in that revision) as an empty
+    /// estimate: a new scenario is all added, a deleted one all removed. Default: an error.
+    #[arg(long)]
+    pub allow_missing: bool,
+    /// Markdown only: the key in the hidden marker `<!-- azcost-diff:KEY -->` a bot uses to
+    /// find and update its comment (one comment per KEY, e.g. the scenario's path); default
+    /// `<!-- azcost-diff -->`.
+    #[arg(long, value_name = "KEY")]
+    pub marker: Option<String>,
+    /// Only this environment (repeatable).
+    #[arg(long = "env", value_name = "NAME")]
+    pub environments: Vec<String>,
+    /// Use the prices in force on this date (YYYY-MM-DD) for both sides priced from a scenario;
+    /// default: each scenario's `as_of`, else today. A saved JSON estimate keeps its own prices.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Month length: `average` (730 h) or a calendar month `YYYY-MM`; default: the scenario's.
+    #[arg(long, value_name = "MONTH")]
+    pub month: Option<String>,
+    #[command(flatten)]
+    pub pricing: PricingArgs,
 }

@@ -8,6 +8,8 @@ pub mod capacity;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod compare;
+pub mod diff;
 pub mod estimate;
 pub mod money;
 pub mod plan;

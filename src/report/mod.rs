@@ -5,10 +5,13 @@
 //! change only when behaviour does.
 
 mod capacity;
+pub mod compare;
 pub mod csv;
+pub mod diff;
 mod grid;
 pub mod json;
 pub mod markdown;
+pub mod pull_request;
 pub mod simulation;
 pub mod table;
 
