@@ -67,7 +67,7 @@ pub struct Verdict {
     pub environment: String,
     pub resource: String,
     pub kind: String,
-    /// "peak 3 of at most 6 instances"-style summary.
+    /// "instances at peak: 3, p95 200 ms at peak".
     pub summary: String,
     /// "pinned at its maximum for 12.5 h", "throttled 4 h": empty when capacity is enough.
     pub shortfalls: Vec<String>,
@@ -194,7 +194,7 @@ fn option(estimate: &Estimate) -> Candidate {
             } else {
                 format!("{:.1}", report.peak)
             };
-            let mut summary = format!("peak {peak} {}", report.unit);
+            let mut summary = format!("{} at peak: {peak}", report.unit);
             if let Some(latency) = report.p95_latency_ms_at_peak {
                 summary.push_str(&format!(", p95 {latency:.0} ms at peak"));
             }

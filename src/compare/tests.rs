@@ -85,5 +85,5 @@ fn throttled_or_pinned_resources_are_shortfalls() {
         candidate.verdicts[1].shortfalls,
         ["pinned at its maximum RU/s for 2.5 h"]
     );
-    assert_eq!(candidate.verdicts[2].summary, "peak 400 RU/s");
+    assert_eq!(candidate.verdicts[2].summary, "RU/s at peak: 400");
 }

@@ -125,6 +125,16 @@ pub fn resource_counts(environment: &EnvironmentDiff) -> String {
     }
 }
 
+/// Before and after cells: "—" for the side an added or removed item does not exist on.
+fn sides(kind: Kind, change: &Change) -> (String, String) {
+    let absent = "—".to_string();
+    match kind {
+        Kind::Added => (absent, change.after.grouped()),
+        Kind::Removed => (change.before.grouped(), absent),
+        _ => (change.before.grouped(), change.after.grouped()),
+    }
+}
+
 /// The environment summary: one row per environment and the total.
 pub(crate) fn summary_grid(diff: &Diff, bold_total: bool) -> Grid {
     let mut grid = Grid::new(&["Environment", "Before", "After", "Change"], &[1, 2, 3]);
@@ -135,12 +145,8 @@ pub(crate) fn summary_grid(diff: &Diff, bold_total: bool) -> Grid {
             }
             _ => environment.name.clone(),
         };
-        grid.push(vec![
-            name,
-            environment.total.before.grouped(),
-            environment.total.after.grouped(),
-            change_cell(&environment.total),
-        ]);
+        let (before, after) = sides(environment.kind, &environment.total);
+        grid.push(vec![name, before, after, change_cell(&environment.total)]);
     }
     let strong = |text: String| {
         if bold_total {
@@ -175,12 +181,13 @@ pub(crate) fn resource_grid(environment: &EnvironmentDiff, code: bool) -> Grid {
         } else {
             resource.resource.clone()
         };
+        let (before, after) = sides(resource.change, &resource.total);
         grid.push(vec![
             name,
             resource.change.as_str().to_string(),
             resource.kind.clone(),
-            resource.total.before.grouped(),
-            resource.total.after.grouped(),
+            before,
+            after,
             change_cell(&resource.total),
         ]);
         if resource.change != Kind::Changed {

@@ -1,5 +1,7 @@
 //! The one integration test binary: the `azcost` command as a user runs it.
 
+mod compare;
+mod diff;
 mod errors;
 mod formats;
 mod scenarios;
