@@ -44,16 +44,12 @@ pub(crate) fn change_cell(change: &Change) -> String {
 pub fn headline(diff: &Diff) -> String {
     let total = &diff.total;
     let by = amount(&diff.currency, Money::new(total.change.amount().abs()));
-    let percent = total
-        .percent
-        .map(|percent| {
-            format!(
-                " ({}{}%)",
-                if percent.is_sign_negative() { "" } else { "+" },
-                percent
-            )
-        })
-        .unwrap_or_default();
+    let percent = match total.percent {
+        Some(percent) if percent.is_sign_negative() => format!(" ({percent}%)"),
+        Some(percent) => format!(" (+{percent}%)"),
+        None if !diff.base.present => " (a new scenario)".to_string(),
+        None => String::new(),
+    };
     let rounded = total.change.rounded().amount();
     if rounded.is_zero() {
         "Monthly cost will not change".to_string()
