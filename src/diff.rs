@@ -11,10 +11,10 @@
 //! Environment and overall totals are the estimates' own; a resource's total is the sum of its
 //! priced lines, as the estimate sums them. Unpriced lines count nothing and are counted.
 
+mod matching;
 #[cfg(test)]
 pub(crate) mod tests;
-
-use std::collections::BTreeMap;
+mod thresholds;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -22,6 +22,10 @@ use thiserror::Error;
 
 use crate::estimate::{EnvironmentTotal, Estimate, Line, Status};
 use crate::money::Money;
+
+pub use matching::meter_key;
+use matching::resource_diffs;
+pub use thresholds::{crossed, Thresholds};
 
 /// Bumped whenever a field of the diff's JSON changes meaning or disappears.
 pub const DIFF_SCHEMA_VERSION: u32 = 1;
@@ -133,7 +137,10 @@ pub struct ResourceDiff {
     pub resource: String,
     pub kind: String,
     pub change: Kind,
+    /// Sums of the priced lines; unpriced lines are counted below, not summed.
     pub total: Change,
+    pub unpriced_before: usize,
+    pub unpriced_after: usize,
     pub lines: Vec<LineDiff>,
 }
 
@@ -183,48 +190,6 @@ impl Diff {
     pub fn incomplete(&self) -> bool {
         !self.base.complete || !self.head.complete
     }
-}
-
-/// When `azcost diff` exits 1.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Thresholds {
-    /// The monthly total may rise by at most this amount (in the diff's currency).
-    pub fail_above: Option<Money>,
-    /// The monthly total may rise by at most this percentage of the base's total.
-    pub fail_increase_percent: Option<Decimal>,
-}
-
-/// The thresholds the change crosses, one sentence each (empty: none). An increase equal to a
-/// threshold does not cross it. A rise from a zero base crosses any percentage threshold.
-pub fn crossed(diff: &Diff, thresholds: &Thresholds) -> Vec<String> {
-    let total = &diff.total;
-    let mut crossed = Vec::new();
-    if let Some(limit) = thresholds.fail_above {
-        if total.change > limit {
-            crossed.push(format!(
-                "the monthly total rises by {} {}, above --fail-above {}",
-                diff.currency,
-                total.change.grouped(),
-                limit.grouped()
-            ));
-        }
-    }
-    if let Some(limit) = thresholds.fail_increase_percent {
-        let rise = total.change.amount() > Decimal::ZERO;
-        let over = match total.percent {
-            Some(percent) => percent > limit,
-            None => rise,
-        };
-        if rise && over {
-            let percent = total
-                .percent
-                .map_or("from zero".to_string(), |percent| format!("{percent}%"));
-            crossed.push(format!(
-                "the monthly total rises by {percent}, above --fail-increase-percent {limit}"
-            ));
-        }
-    }
-    crossed
 }
 
 /// Compares two estimates (either may be missing, not both).
@@ -315,93 +280,4 @@ fn environment_diff<'a>(
         unpriced_after: after.map_or(0, |t| t.unpriced_lines),
         resources,
     }
-}
-
-/// "storage (128 GB)" → "storage": the part of a meter that names it, not its size.
-pub fn meter_key(meter: &str) -> &str {
-    match meter.find(" (") {
-        Some(index) if meter.ends_with(')') => &meter[..index],
-        _ => meter,
-    }
-}
-
-fn resource_diffs(before: &[Line], after: &[Line]) -> Vec<ResourceDiff> {
-    let mut resources: BTreeMap<&str, (Vec<&Line>, Vec<&Line>)> = BTreeMap::new();
-    for line in before {
-        resources.entry(&line.resource).or_default().0.push(line);
-    }
-    for line in after {
-        resources.entry(&line.resource).or_default().1.push(line);
-    }
-    resources
-        .into_iter()
-        .map(|(name, (before, after))| {
-            let lines = match_lines(&before, &after);
-            let sum = |lines: &[&Line]| lines.iter().filter_map(|line| line.monthly).sum();
-            let change = match (before.is_empty(), after.is_empty()) {
-                (true, _) => Kind::Added,
-                (_, true) => Kind::Removed,
-                _ if lines.iter().all(|line| line.change == Kind::Unchanged) => Kind::Unchanged,
-                _ => Kind::Changed,
-            };
-            let kind = after.first().or(before.first()).map_or("", |l| &l.kind);
-            ResourceDiff {
-                resource: name.to_string(),
-                kind: kind.to_string(),
-                change,
-                total: Change::new(sum(&before), sum(&after)),
-                lines,
-            }
-        })
-        .collect()
-}
-
-fn match_lines(before: &[&Line], after: &[&Line]) -> Vec<LineDiff> {
-    let mut taken = vec![false; before.len()];
-    let mut pairs: Vec<(Option<&Line>, Option<&Line>)> = Vec::new();
-    let mut unmatched_after = Vec::new();
-    for line in after {
-        let found = (0..before.len()).find(|&index| {
-            !taken[index] && meter_key(&before[index].meter) == meter_key(&line.meter)
-        });
-        match found {
-            Some(index) => {
-                taken[index] = true;
-                pairs.push((Some(before[index]), Some(line)));
-            }
-            None => unmatched_after.push(*line),
-        }
-    }
-    let unmatched_before: Vec<&Line> = (0..before.len())
-        .filter(|&index| !taken[index])
-        .map(|index| before[index])
-        .collect();
-    if unmatched_before.len() == unmatched_after.len() {
-        pairs.extend(
-            unmatched_before
-                .into_iter()
-                .map(Some)
-                .zip(unmatched_after.into_iter().map(Some)),
-        );
-    } else {
-        pairs.extend(unmatched_before.into_iter().map(|line| (Some(line), None)));
-        pairs.extend(unmatched_after.into_iter().map(|line| (None, Some(line))));
-    }
-    pairs
-        .into_iter()
-        .map(|(before, after)| {
-            let (before, after) = (before.map(LineSide::from), after.map(LineSide::from));
-            let change = match (&before, &after) {
-                (None, _) => Kind::Added,
-                (_, None) => Kind::Removed,
-                (Some(b), Some(a)) if b == a => Kind::Unchanged,
-                _ => Kind::Changed,
-            };
-            LineDiff {
-                change,
-                before,
-                after,
-            }
-        })
-        .collect()
 }

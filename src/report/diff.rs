@@ -78,8 +78,11 @@ pub fn counts(diff: &Diff) -> String {
     let side = |name: &str, side: &crate::diff::Side| {
         if side.present {
             format!(
-                "{name} {} lines ({} assumed, {} unpriced)",
-                side.lines, side.assumed, side.unpriced
+                "{name} {} line{} ({} assumed, {} unpriced)",
+                side.lines,
+                if side.lines == 1 { "" } else { "s" },
+                side.assumed,
+                side.unpriced
             )
         } else {
             format!("{name} missing")
@@ -121,13 +124,21 @@ pub fn resource_counts(environment: &EnvironmentDiff) -> String {
     }
 }
 
-/// Before and after cells: "—" for the side an added or removed item does not exist on.
-fn sides(kind: Kind, change: &Change) -> (String, String) {
+/// Before and after cells: "—" for the side an added or removed item does not exist on, and
+/// "+ N unpriced" after a sum that leaves unpriced lines out.
+fn sides(kind: Kind, change: &Change, unpriced: (usize, usize)) -> (String, String) {
+    let cell = |amount: Money, unpriced: usize| match unpriced {
+        0 => amount.grouped(),
+        count => format!("{} + {count} UNPRICED", amount.grouped()),
+    };
     let absent = "—".to_string();
     match kind {
-        Kind::Added => (absent, change.after.grouped()),
-        Kind::Removed => (change.before.grouped(), absent),
-        _ => (change.before.grouped(), change.after.grouped()),
+        Kind::Added => (absent, cell(change.after, unpriced.1)),
+        Kind::Removed => (cell(change.before, unpriced.0), absent),
+        _ => (
+            cell(change.before, unpriced.0),
+            cell(change.after, unpriced.1),
+        ),
     }
 }
 
@@ -141,7 +152,8 @@ pub(crate) fn summary_grid(diff: &Diff, bold_total: bool) -> Grid {
             }
             _ => environment.name.clone(),
         };
-        let (before, after) = sides(environment.kind, &environment.total);
+        let unpriced = (environment.unpriced_before, environment.unpriced_after);
+        let (before, after) = sides(environment.kind, &environment.total, unpriced);
         grid.push(vec![name, before, after, change_cell(&environment.total)]);
     }
     let strong = |text: String| {
@@ -177,7 +189,8 @@ pub(crate) fn resource_grid(environment: &EnvironmentDiff, code: bool) -> Grid {
         } else {
             resource.resource.clone()
         };
-        let (before, after) = sides(resource.change, &resource.total);
+        let unpriced = (resource.unpriced_before, resource.unpriced_after);
+        let (before, after) = sides(resource.change, &resource.total, unpriced);
         grid.push(vec![
             name,
             resource.change.as_str().to_string(),

@@ -171,6 +171,36 @@ mod tests {
     }
 
     #[test]
+    fn unpriced_lines_on_either_side_warn_that_totals_are_incomplete() {
+        let base = synthetic("USD", &[("prod", "api", "hours", Some(3))]);
+        let head = synthetic(
+            "USD",
+            &[
+                ("prod", "api", "hours", Some(3)),
+                ("prod", "ai", "tokens", None),
+            ],
+        );
+        let input = |label: &str, estimate| Input {
+            label: label.to_string(),
+            estimate: Some(estimate),
+        };
+        let diff = diff(input("a.yaml", &base), input("b.yaml", &head)).unwrap();
+        let text = render(&diff, None, MAX_CHARACTERS);
+        assert!(
+            text.contains(
+                "> [!WARNING]\n> The totals are incomplete: 0 lines of the base and 1 of the head"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("head 2 lines (0 assumed, 1 unpriced)"),
+            "{text}"
+        );
+        assert!(text.contains("| — | 0.00 + 1 UNPRICED |"), "{text}");
+        assert!(text.contains("| 3.00 + 1 UNPRICED |"), "{text}");
+    }
+
+    #[test]
     fn a_summary_too_long_for_the_limit_is_cut_with_a_note() {
         let diff = big_diff(30, 1);
         let text = render(&diff, None, 1_000);

@@ -117,6 +117,9 @@ fn thresholds_exit_1_only_when_crossed() {
         &["--fail-above", "0", "--fail-increase-percent", "0"],
     );
     assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = diff(&base(), &head(), &["--marker", "a-->b"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--marker `a-->b`"), "{stderr}");
     let (code, _, stderr) = diff(&base(), &head(), &["--fail-above=-5"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("--fail-above `-5`"), "{stderr}");
