@@ -21,7 +21,7 @@ use crate::diff::{crossed, diff, Input, Thresholds};
 use crate::estimate::{Estimate, SCHEMA_VERSION};
 use crate::money::Money;
 use crate::report;
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, Traffic};
 
 pub fn run(args: &DiffArgs) -> Result<Outcome> {
     let thresholds = Thresholds {
@@ -117,6 +117,22 @@ fn read_side(
             }
         );
     };
+    if !path.exists() && schema_version(&text).is_none() {
+        // A measured series (`traffic_csv`) is read next to the scenario file, which a
+        // revision's file does not have on disk.
+        let scenario = Scenario::parse(&text, argument).map_err(|error| anyhow!(error))?;
+        if scenario
+            .environments
+            .iter()
+            .any(|environment| matches!(environment.traffic, Some(Traffic::Measured { .. })))
+        {
+            bail!(
+                "{argument}: its traffic is a measured series (traffic_csv), which azcost cannot \
+                 read from a git revision; check the revision out, or diff a saved \
+                 `estimate --format json` of it"
+            );
+        }
+    }
     estimate_from_text(&text, argument, snapshot, options).map(Some)
 }
 

@@ -276,4 +276,19 @@ fn a_file_at_a_git_revision() {
         stderr.contains("`no-such-branch` is not a git revision"),
         "{stderr}"
     );
+
+    // A measured traffic series cannot be read from a revision: a clear error, not a guess.
+    std::fs::copy(
+        root.join(fixture("measured-traffic.yaml")),
+        repository.join("measured.yaml"),
+    )
+    .unwrap();
+    git(repository, &["add", "measured.yaml"]);
+    git(repository, &["commit", "-q", "-m", "measured"]);
+    let (code, _, stderr) = azcost_in(repository, &["diff", "HEAD:measured.yaml", "scenario.yaml"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("cannot read from a git revision"),
+        "{stderr}"
+    );
 }
