@@ -125,7 +125,8 @@ impl Service for ManagedRedis {
             instances * context.hours(),
             Dimension::Hours,
         )
-        .category(Category::Data);
+        .category(Category::Data)
+        .committable();
         let note = if self.high_availability {
             "high availability: 2 instances per cache"
         } else {

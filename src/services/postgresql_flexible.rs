@@ -274,13 +274,20 @@ impl Service for PostgresqlFlexible {
                 "vCore",
             ),
         };
+        // Reservations are sold per vCore of the series (skuName and meterName `vCore`).
+        let reservation = self.query(context, &product).sku("vCore").meter("vCore");
+        let vcores_per_hour = match spec.pricing {
+            PerSku(_) => Decimal::from(spec.vcores),
+            PerVcore => Decimal::ONE,
+        };
         let mut compute = MeterUse::new(
             format!("{} compute ({unit}-hours)", self.sku),
             query,
             quantity,
             Dimension::Hours,
         )
-        .category(Category::Compute);
+        .category(Category::Compute)
+        .committable_as(reservation, vcores_per_hour);
         if copies > Decimal::ONE {
             compute = compute.note("high availability: standby doubles compute");
         }

@@ -175,7 +175,8 @@ impl Service for RedisCache {
             nodes * context.hours(),
             Dimension::Hours,
         )
-        .category(Category::Data);
+        .category(Category::Data)
+        .committable();
         let note = match self.tier {
             RedisTier::Basic => "1 node, no replica",
             RedisTier::Standard => "per node: primary + replica",

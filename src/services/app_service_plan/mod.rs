@@ -171,6 +171,7 @@ impl Service for AppServicePlan {
             )
             .basis(Basis::Usage)
             .category(Category::Compute)
+            .committable()
             .note(format!("simulated: {how}"))];
         }
         let hours = decimal(self.count) * context.hours();
@@ -185,7 +186,8 @@ impl Service for AppServicePlan {
             hours,
             Dimension::Hours,
         )
-        .category(Category::Compute)]
+        .category(Category::Compute)
+        .committable()]
     }
 
     fn simulate(&self, demand: &Demand) -> Result<Option<ResourceSimulation>, String> {
