@@ -345,10 +345,12 @@ impl Catalog {
         let mut candidates = Vec::new();
         for row in &rows {
             let recorded = match &row.reservation_term {
-                Some(label) => Some(Term::parse(label).ok_or_else(|| CommitmentError::Unusable {
-                    query: text.clone(),
-                    reason: format!("reservationTerm `{label}` is not a number of years"),
-                })?),
+                Some(label) => {
+                    Some(Term::parse(label).ok_or_else(|| CommitmentError::Unusable {
+                        query: text.clone(),
+                        reason: format!("reservationTerm `{label}` is not a number of years"),
+                    })?)
+                }
                 None if rule == TermRule::Recorded => {
                     return Err(CommitmentError::Terms {
                         query: text,

@@ -22,9 +22,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-pub use commitment::{
-    Commitment, CommitmentError, CommittedPrice, PricingMode, Term, TermRule,
-};
+pub use commitment::{Commitment, CommitmentError, CommittedPrice, PricingMode, Term, TermRule};
 pub use price::{Price, Tier};
 pub use row::{is_date, normalise_whitespace, PriceRow};
 pub use units::{Dimension, UnitOfMeasure};

@@ -8,7 +8,7 @@ use super::diagnostic::{Diagnostic, ScenarioError};
 use super::file::{EnvironmentFile, ScenarioFile};
 use super::locate::{Position, Positions};
 use super::{Environment, Resource, Scenario, Traffic};
-use crate::catalog::{is_date, nearest_names};
+use crate::catalog::{is_date, nearest_name, nearest_names, PricingMode};
 use crate::services::{FieldIssue, ServiceSpec, KINDS};
 
 /// A resource while inheritance is resolved: its kind, its fields, and for each field the
@@ -347,7 +347,9 @@ fn decode_resources(
     for (name, draft) in drafts {
         let path_in = |from: &str| format!("environments.{from}.resources.{name}");
         let kind_path = format!("{}.kind", path_in(&draft.kind_from));
-        let spec = match ServiceSpec::decode(&draft.kind, Value::Mapping(draft.fields.clone())) {
+        let mut fields = draft.fields.clone();
+        let pricing = take_pricing(context, &mut fields, &draft, &name, environment);
+        let spec = match ServiceSpec::decode(&draft.kind, Value::Mapping(fields)) {
             Ok(spec) => spec,
             Err(issue) if issue.path == "kind" => {
                 let mut issue = FieldIssue::unknown("kind", &draft.kind, KINDS);
@@ -359,7 +361,8 @@ fn decode_resources(
                 report_issue(context, &kind_path, issue);
                 continue;
             }
-            Err(issue) => {
+            Err(mut issue) => {
+                mention_pricing(&mut issue);
                 let from = owner(&draft, &issue.path);
                 report_issue(
                     context,
@@ -379,15 +382,88 @@ fn decode_resources(
                 prefix(issue, &name, environment, &from),
             );
         }
+        let Some(pricing) = pricing else { continue };
+        if valid && pricing != PricingMode::PayAsYouGo && !has_committable_meter(&spec) {
+            let from = owner(&draft, PRICING);
+            let issue = FieldIssue::new(
+                PRICING,
+                format!(
+                    "pricing `{}` does not apply to kind `{}`: it has no compute-hour meter a \
+                     reservation or savings plan covers; remove `pricing` or use `payg`",
+                    pricing.as_str(),
+                    draft.kind
+                ),
+            );
+            report_issue(
+                context,
+                &path_in(&from),
+                prefix(issue, &name, environment, &from),
+            );
+            continue;
+        }
         if valid {
             resources.push(Resource {
                 name: name.clone(),
                 spec,
+                pricing,
                 path: path_in(&draft.kind_from),
             });
         }
     }
     resources
+}
+
+/// The field every kind has: how the resource's compute is bought.
+const PRICING: &str = "pricing";
+
+/// Removes `pricing` from a resource's fields and reads it (default pay-as-you-go); `None`
+/// after reporting a value that is not a pricing mode.
+fn take_pricing(
+    context: &mut Context,
+    fields: &mut Mapping,
+    draft: &Draft,
+    name: &str,
+    environment: &str,
+) -> Option<PricingMode> {
+    let Some(value) = fields.remove(PRICING) else {
+        return Some(PricingMode::PayAsYouGo);
+    };
+    match crate::services::decode_at::<PricingMode>(value) {
+        Ok(pricing) => Some(pricing),
+        Err(mut issue) => {
+            issue.path = PRICING.to_string();
+            let from = owner(draft, PRICING);
+            let base = format!("environments.{from}.resources.{name}");
+            report_issue(context, &base, prefix(issue, name, environment, &from));
+            None
+        }
+    }
+}
+
+/// serde lists a kind's own fields for an unknown one; `pricing` is every kind's too.
+fn mention_pricing(issue: &mut FieldIssue) {
+    if !issue.at_key || issue.path.contains('.') || !issue.message.starts_with("unknown field") {
+        return;
+    }
+    issue.message.push_str(", pricing");
+    if issue.suggestion.is_none() {
+        issue.suggestion = nearest_name(&issue.path, &[PRICING.to_string()], 0.8);
+    }
+}
+
+/// Whether any of the kind's meters is one a reservation or savings plan can cover (the
+/// meters do not depend on the region or month for this).
+fn has_committable_meter(spec: &ServiceSpec) -> bool {
+    let context = crate::services::Context {
+        region: String::new(),
+        month: crate::money::MonthLength::average(),
+        environment: String::new(),
+        simulated: None,
+    };
+    spec.service()
+        .meters(&context)
+        .iter()
+        .any(|meter| meter.commitment.is_some())
 }
 
 /// The environment whose entry wrote the field at `path` (first segment).

@@ -252,11 +252,38 @@ pub trait Service {
     }
 }
 
+/// Every kind also takes `pricing` (read by the scenario loader, not by the kind): adds it to
+/// each kind's schema so editors offer it. The `PricingMode` definition it refers to is
+/// registered by [`crate::scenario::json_schema`].
+fn add_pricing_field(schema: &mut schemars::Schema) {
+    let pricing = serde_json::json!({
+        "description": "How the resource's compute is bought (default `payg`); applies to \
+                        compute-hour meters, other meters stay pay-as-you-go.",
+        "$ref": "#/$defs/PricingMode",
+        "default": "payg",
+    });
+    let Some(variants) = schema
+        .get_mut("oneOf")
+        .and_then(|value| value.as_array_mut())
+    else {
+        return;
+    };
+    for variant in variants {
+        if let Some(properties) = variant
+            .get_mut("properties")
+            .and_then(|value| value.as_object_mut())
+        {
+            properties.insert("pricing".to_string(), pricing.clone());
+        }
+    }
+}
+
 macro_rules! service_kinds {
     ($($variant:ident($module:ident::$spec:ident) => $kind:literal,)+) => {
         /// A resource's specification, tagged by `kind` in scenario files.
         #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
         #[serde(tag = "kind")]
+        #[schemars(transform = add_pricing_field)]
         pub enum ServiceSpec {
             $(#[serde(rename = $kind)] $variant($module::$spec),)+
         }

@@ -2,6 +2,7 @@
 
 mod errors;
 mod formats;
+mod pricing_modes;
 mod scenarios;
 mod simulation;
 mod support;

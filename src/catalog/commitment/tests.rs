@@ -42,7 +42,11 @@ fn rows_of(catalog: &Catalog, query: &PriceQuery, kind: PriceType) -> Vec<PriceR
         .collect()
 }
 
-fn reserve(query: &PriceQuery, term: Term, rule: TermRule) -> Result<CommittedPrice, CommitmentError> {
+fn reserve(
+    query: &PriceQuery,
+    term: Term,
+    rule: TermRule,
+) -> Result<CommittedPrice, CommitmentError> {
     catalog().committed(query, Commitment::Reservation, term, AS_OF, rule, &month())
 }
 
@@ -67,7 +71,11 @@ fn unnamed_westus_rows_get_the_one_consistent_assignment() {
         .iter()
         .filter(|row| amount(row.retail_price) / Term::ONE_YEAR.hours() < payg)
         .collect();
-    assert_eq!(fits_one_year.len(), 1, "only one row can be the 1-year price");
+    assert_eq!(
+        fits_one_year.len(),
+        1,
+        "only one row can be the 1-year price"
+    );
     let one_year_total = amount(fits_one_year[0].retail_price);
     let three_year_row = reserved
         .iter()
@@ -181,7 +189,14 @@ fn savings_plan_rates_come_from_the_rows_array() {
             .map(|rate| amount(rate.retail_price))
             .unwrap();
         let price = catalog
-            .committed(&query, Commitment::SavingsPlan, term, AS_OF, TermRule::Infer, &month())
+            .committed(
+                &query,
+                Commitment::SavingsPlan,
+                term,
+                AS_OF,
+                TermRule::Infer,
+                &month(),
+            )
             .unwrap();
         assert_eq!(price.hourly(), expected);
         assert_eq!(price.cost(Decimal::from(10)), expected * Decimal::from(10));
@@ -201,7 +216,10 @@ fn a_row_without_savings_plan_rates_is_an_error() {
             &month(),
         )
         .unwrap_err();
-    assert!(matches!(error, CommitmentError::NoSavingsPlan { .. }), "{error}");
+    assert!(
+        matches!(error, CommitmentError::NoSavingsPlan { .. }),
+        "{error}"
+    );
 }
 
 // The rule on its own. These totals are synthetic (not Azure prices): what is tested is which
@@ -237,7 +255,10 @@ fn a_recorded_term_leaves_the_other_to_the_unnamed_row() {
         unnamed(Term::ONE_YEAR.hours() / Decimal::TWO),
     ];
     let terms = assign_terms(&rows, Decimal::ONE).unwrap();
-    assert_eq!(terms, vec![(Term::THREE_YEARS, false), (Term::ONE_YEAR, true)]);
+    assert_eq!(
+        terms,
+        vec![(Term::THREE_YEARS, false), (Term::ONE_YEAR, true)]
+    );
 }
 
 #[test]
