@@ -228,3 +228,16 @@ fn bad_pricing_is_located_with_a_suggestion() {
     assert!(stderr.contains("(did you mean `pricing`?)"), "{stderr}");
     insta::assert_snapshot!("bad-pricing", stderr);
 }
+
+#[test]
+fn reserved_markdown_and_csv_show_the_same_commitment_columns() {
+    for format in ["markdown", "csv"] {
+        let (code, stdout, stderr) = estimate(
+            &fixture("reserved.yaml"),
+            &["--format", format, "--allow-unpriced"],
+        );
+        assert_eq!(code, 0, "{stderr}");
+        assert!(stdout.contains("reservation-3y"), "{stdout}");
+        insta::assert_snapshot!(format!("reserved-{format}"), stdout);
+    }
+}
