@@ -10,6 +10,11 @@
 //! commitment has no price (no Reservation row, no savings-plan rate, terms that cannot be
 //! told apart) the line is *unpriced* with the reason, and `pricing: payg` on the resource is
 //! how a user chooses pay-as-you-go instead.
+//!
+//! A simulated (autoscaled) quantity is priced the same way, as if the reservation matched the
+//! hours used. Real reservations are bought in whole instances and unused hours are lost, so
+//! for an autoscaled plan this is a lower bound; the capacity section's alternatives stay
+//! pay-as-you-go.
 
 use rust_decimal::Decimal;
 

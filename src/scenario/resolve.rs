@@ -1,5 +1,7 @@
 //! Parsing a scenario: YAML → header checks → inheritance → per-kind decoding → validation.
 
+mod pricing;
+
 use std::collections::BTreeMap;
 
 use serde_norway::{Mapping, Value};
@@ -8,8 +10,9 @@ use super::diagnostic::{Diagnostic, ScenarioError};
 use super::file::{EnvironmentFile, ScenarioFile};
 use super::locate::{Position, Positions};
 use super::{Environment, Resource, Scenario, Traffic};
-use crate::catalog::{is_date, nearest_name, nearest_names, PricingMode};
+use crate::catalog::{is_date, nearest_names, PricingMode};
 use crate::services::{FieldIssue, ServiceSpec, KINDS};
+use pricing::{has_committable_meter, mention_pricing, take_pricing, PRICING};
 
 /// A resource while inheritance is resolved: its kind, its fields, and for each field the
 /// environment whose entry wrote it (to locate errors in inherited fields).
@@ -411,59 +414,6 @@ fn decode_resources(
         }
     }
     resources
-}
-
-/// The field every kind has: how the resource's compute is bought.
-const PRICING: &str = "pricing";
-
-/// Removes `pricing` from a resource's fields and reads it (default pay-as-you-go); `None`
-/// after reporting a value that is not a pricing mode.
-fn take_pricing(
-    context: &mut Context,
-    fields: &mut Mapping,
-    draft: &Draft,
-    name: &str,
-    environment: &str,
-) -> Option<PricingMode> {
-    let Some(value) = fields.remove(PRICING) else {
-        return Some(PricingMode::PayAsYouGo);
-    };
-    match crate::services::decode_at::<PricingMode>(value) {
-        Ok(pricing) => Some(pricing),
-        Err(mut issue) => {
-            issue.path = PRICING.to_string();
-            let from = owner(draft, PRICING);
-            let base = format!("environments.{from}.resources.{name}");
-            report_issue(context, &base, prefix(issue, name, environment, &from));
-            None
-        }
-    }
-}
-
-/// serde lists a kind's own fields for an unknown one; `pricing` is every kind's too.
-fn mention_pricing(issue: &mut FieldIssue) {
-    if !issue.at_key || issue.path.contains('.') || !issue.message.starts_with("unknown field") {
-        return;
-    }
-    issue.message.push_str(", pricing");
-    if issue.suggestion.is_none() {
-        issue.suggestion = nearest_name(&issue.path, &[PRICING.to_string()], 0.8);
-    }
-}
-
-/// Whether any of the kind's meters is one a reservation or savings plan can cover (the
-/// meters do not depend on the region or month for this).
-fn has_committable_meter(spec: &ServiceSpec) -> bool {
-    let context = crate::services::Context {
-        region: String::new(),
-        month: crate::money::MonthLength::average(),
-        environment: String::new(),
-        simulated: None,
-    };
-    spec.service()
-        .meters(&context)
-        .iter()
-        .any(|meter| meter.commitment.is_some())
 }
 
 /// The environment whose entry wrote the field at `path` (first segment).

@@ -5,6 +5,8 @@ use rust_decimal::Decimal;
 
 use super::*;
 use crate::catalog::snapshot::Snapshot;
+use crate::catalog::{Catalog, PriceQuery, PriceRow, PriceType};
+use crate::money::{decimal_from_f64, MonthLength};
 
 const AS_OF: &str = "2026-11-01";
 
