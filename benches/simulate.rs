@@ -8,6 +8,7 @@
 use std::time::{Duration, Instant};
 
 use azcost::catalog::snapshot::Snapshot;
+use azcost::catalog::TermRule;
 use azcost::estimate::projection::project;
 use azcost::estimate::range::cost_range;
 use azcost::estimate::{price, PriceBook, PriceSettings, RangeSettings};
@@ -51,6 +52,7 @@ fn main() {
     let settings = PriceSettings {
         as_of: "2026-11-01".to_string(),
         month: MonthLength::average(),
+        reservation_terms: TermRule::Infer,
     };
     let inputs = SimulationInputs::default();
     let resources = scenario.environments[0].resources.len();

@@ -57,6 +57,15 @@ pub enum SimulateFormat {
     Json,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReservationTerms {
+    /// The only 1-year/3-year assignment under which every row's effective hourly rate (total
+    /// ÷ hours in its term) is below the pay-as-you-go rate; noted on the line.
+    Infer,
+    /// Only rows that record `reservationTerm`; others leave the line unpriced.
+    Recorded,
+}
+
 #[derive(Debug, Args)]
 pub struct PricingArgs {
     /// Price snapshot directory (prices.jsonl + manifest.json) instead of the built-in one.
@@ -114,6 +123,10 @@ pub struct ScenarioOptions {
     /// Month length: `average` (730 h) or a calendar month `YYYY-MM`; default: the scenario's.
     #[arg(long, value_name = "MONTH")]
     pub month: Option<String>,
+    /// How to tell a Reservation row's term (for resources with `pricing: reservation-1y|3y`)
+    /// when the row has no `reservationTerm`.
+    #[arg(long, value_enum, default_value_t = ReservationTerms::Infer, value_name = "RULE")]
+    pub reservation_terms: ReservationTerms,
     #[command(flatten)]
     pub pricing: PricingArgs,
     #[command(flatten)]

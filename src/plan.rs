@@ -7,6 +7,7 @@
 
 use thiserror::Error;
 
+use crate::catalog::PricingMode;
 use crate::scenario::Scenario;
 use crate::services::{Alternative, CapacityReport, Context, MeterSource, MeterUse};
 use crate::simulate::{demand_for, DemandError, SimulationInputs};
@@ -19,6 +20,8 @@ pub struct PlannedLine {
     pub kind: String,
     pub sku: String,
     pub meter: MeterUse,
+    /// How the resource's compute is bought; applies to meters with a `commitment`.
+    pub pricing: PricingMode,
 }
 
 /// Other ways to run one simulated resource for the same demand.
@@ -126,6 +129,7 @@ pub fn plan(scenario: &Scenario, inputs: &SimulationInputs) -> Result<Plan, Plan
                     kind: resource.spec.kind().to_string(),
                     sku: service.sku_label(),
                     meter,
+                    pricing: resource.pricing,
                 });
             }
         }

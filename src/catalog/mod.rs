@@ -9,6 +9,7 @@
 //! Non-primary meter rows are kept on purpose: in eastus many prices azcost needs (Hot blob,
 //! Cosmos RU/s, Windows App Service) exist only as non-primary rows.
 
+pub mod commitment;
 mod price;
 pub mod row;
 pub mod snapshot;
@@ -21,6 +22,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+pub use commitment::{Commitment, CommitmentError, CommittedPrice, PricingMode, Term, TermRule};
 pub use price::{Price, Tier};
 pub use row::{is_date, normalise_whitespace, PriceRow};
 pub use units::{Dimension, UnitOfMeasure};

@@ -7,8 +7,9 @@ use anyhow::{anyhow, bail, Context as _, Result};
 
 use super::series::parse_series;
 use super::{emit, load_snapshot, today, Outcome};
+use crate::catalog::TermRule;
 use crate::catalog::{is_date, nearest_names, snapshot::Snapshot};
-use crate::cli::{EstimateArgs, Format, ScenarioOptions};
+use crate::cli::{EstimateArgs, Format, ReservationTerms, ScenarioOptions};
 use crate::estimate::range::cost_range;
 use crate::estimate::{price, Estimate, PriceBook, PriceSettings, RangeSettings};
 use crate::money::MonthLength;
@@ -157,7 +158,15 @@ pub(crate) fn prepare(
             .environments
             .retain(|environment| args.environments.contains(&environment.name));
     }
-    let settings = PriceSettings { as_of, month };
+    let reservation_terms = match args.reservation_terms {
+        ReservationTerms::Infer => TermRule::Infer,
+        ReservationTerms::Recorded => TermRule::Recorded,
+    };
+    let settings = PriceSettings {
+        as_of,
+        month,
+        reservation_terms,
+    };
     Ok((scenario, settings))
 }
 

@@ -3,12 +3,17 @@
 
 use std::collections::BTreeMap;
 
-use crate::catalog::{Catalog, LookupError, Price, PriceQuery};
+use crate::catalog::{
+    Catalog, Commitment, CommitmentError, CommittedPrice, LookupError, Price, PriceQuery, Term,
+    TermRule,
+};
+use crate::money::MonthLength;
 
 pub struct PriceBook<'a> {
     catalog: &'a Catalog,
     as_of: String,
     prices: BTreeMap<PriceQuery, Result<Price, LookupError>>,
+    committed: BTreeMap<(PriceQuery, Commitment, Term), Result<CommittedPrice, CommitmentError>>,
 }
 
 impl<'a> PriceBook<'a> {
@@ -17,6 +22,7 @@ impl<'a> PriceBook<'a> {
             catalog,
             as_of: as_of.to_string(),
             prices: BTreeMap::new(),
+            committed: BTreeMap::new(),
         }
     }
 
@@ -26,6 +32,26 @@ impl<'a> PriceBook<'a> {
         }
         let found = self.catalog.lookup(query, &self.as_of);
         self.prices.insert(query.clone(), found.clone());
+        found
+    }
+
+    /// The reservation or savings-plan price of `query`'s meter (one term rule and month per
+    /// book, as one estimate has).
+    pub fn committed(
+        &mut self,
+        query: &PriceQuery,
+        (commitment, term): (Commitment, Term),
+        rule: TermRule,
+        month: &MonthLength,
+    ) -> Result<CommittedPrice, CommitmentError> {
+        let key = (query.clone(), commitment, term);
+        if let Some(found) = self.committed.get(&key) {
+            return found.clone();
+        }
+        let found = self
+            .catalog
+            .committed(query, commitment, term, &self.as_of, rule, month);
+        self.committed.insert(key, found.clone());
         found
     }
 }

@@ -7,6 +7,7 @@
 //! totals say they are incomplete.
 
 mod book;
+mod commitment;
 mod price;
 pub mod projection;
 pub mod range;
@@ -16,6 +17,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::PricingMode;
 use crate::money::Money;
 use crate::services::{CapacityReport, Category};
 
@@ -129,6 +131,16 @@ pub struct Line {
     pub unpriced_reason: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How the line is bought, when its resource sets `pricing` (absent: pay-as-you-go, no
+    /// commitment asked for). A meter the commitment does not cover says `payg` here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pricing: Option<PricingMode>,
+    /// What the line would cost pay-as-you-go, for a line priced under a commitment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pay_as_you_go: Option<Money>,
+    /// `pay_as_you_go − monthly`, for a line priced under a commitment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saving: Option<Money>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -138,6 +150,10 @@ pub struct EnvironmentTotal {
     pub annual: Money,
     pub categories: BTreeMap<Category, Money>,
     pub unpriced_lines: usize,
+    /// Monthly saving against pay-as-you-go of the lines priced under a commitment (absent
+    /// when none is).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saving: Option<Money>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -146,6 +162,9 @@ pub struct Totals {
     pub annual: Money,
     /// False when any line is unpriced: the totals then leave something out.
     pub complete: bool,
+    /// Monthly saving against pay-as-you-go of every line priced under a commitment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saving: Option<Money>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

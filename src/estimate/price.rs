@@ -5,12 +5,13 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::book::PriceBook;
+use super::commitment;
 use super::{
     CapacityLine, Counts, EnvironmentTotal, Estimate, Line, PricedAlternative, PricingInfo,
     ScenarioInfo, Status, Totals, SCHEMA_VERSION,
 };
 use crate::catalog::snapshot::Manifest;
-use crate::catalog::LookupError;
+use crate::catalog::{LookupError, TermRule};
 use crate::money::{Money, MonthLength, UNIT_PRICE_DECIMALS};
 use crate::plan::{Plan, PlannedLine};
 use crate::scenario::Scenario;
@@ -21,6 +22,8 @@ use crate::services::{Basis, Category, MeterSource, MeterUse};
 pub struct PriceSettings {
     pub as_of: String,
     pub month: MonthLength,
+    /// How to tell the term of a Reservation row without `reservationTerm`.
+    pub reservation_terms: TermRule,
 }
 
 /// Prices a plan against a catalog.
@@ -54,6 +57,7 @@ pub fn price(
         .iter()
         .map(|name| environment_total(name, &lines))
         .collect();
+    let saving = commitment::total_saving(lines.iter());
     let monthly: Money = environments
         .iter()
         .map(|environment| environment.monthly)
@@ -81,6 +85,7 @@ pub fn price(
             monthly,
             annual: monthly * Decimal::from(12),
             complete: counts.unpriced == 0,
+            saving,
         },
         counts,
         capacity,
@@ -192,6 +197,9 @@ fn price_line(planned: &PlannedLine, book: &mut PriceBook, settings: &PriceSetti
         price_source: String::new(),
         unpriced_reason: None,
         note: meter.note.clone(),
+        pricing: None,
+        pay_as_you_go: None,
+        saving: None,
     };
     match (cost_of(meter, book, settings), &meter.source) {
         (Ok((cost, unit_price, _)), MeterSource::Custom { unit, source, .. }) => {
@@ -232,6 +240,7 @@ fn price_line(planned: &PlannedLine, book: &mut PriceBook, settings: &PriceSetti
             line.unpriced_reason = Some(error.to_string());
         }
     }
+    super::commitment::apply(&mut line, planned, book, settings);
     line
 }
 
@@ -262,5 +271,6 @@ fn environment_total(name: &str, lines: &[Line]) -> EnvironmentTotal {
         annual: monthly * Decimal::from(12),
         categories,
         unpriced_lines,
+        saving: commitment::total_saving(lines.iter().filter(|line| line.environment == name)),
     }
 }

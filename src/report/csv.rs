@@ -1,6 +1,7 @@
 //! CSV for spreadsheets: one row per priced meter, plain decimals, no totals rows (a pivot
 //! table computes them), a header row, and the scenario on every row so several files can
-//! share one sheet.
+//! share one sheet. When any line was asked to be priced under a reservation or savings plan,
+//! three columns follow the others: `pricing`, `pay_as_you_go` (monthly) and `saving`.
 
 use crate::estimate::Estimate;
 
@@ -24,9 +25,19 @@ const HEADERS: [&str; 17] = [
     "note",
 ];
 
+const COMMITMENT_HEADERS: [&str; 3] = ["pricing", "pay_as_you_go", "saving"];
+
 pub fn render(estimates: &[Estimate]) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(HEADERS)?;
+    let committed = estimates
+        .iter()
+        .flat_map(|estimate| &estimate.lines)
+        .any(|line| line.pricing.is_some());
+    let mut headers = HEADERS.to_vec();
+    if committed {
+        headers.extend(COMMITMENT_HEADERS);
+    }
+    writer.write_record(&headers)?;
     for estimate in estimates {
         for line in &estimate.lines {
             let monthly = line
@@ -41,7 +52,7 @@ pub fn render(estimates: &[Estimate]) -> Result<String, csv::Error> {
                 Some(reason) => format!("unpriced: {reason}"),
                 None => line.price_source.clone(),
             };
-            writer.write_record([
+            let mut record: Vec<String> = [
                 estimate.scenario.name.as_str(),
                 &line.environment,
                 &line.resource,
@@ -62,7 +73,23 @@ pub fn render(estimates: &[Estimate]) -> Result<String, csv::Error> {
                 &estimate.scenario.currency,
                 &source,
                 line.note.as_deref().unwrap_or_default(),
-            ])?;
+            ]
+            .map(str::to_string)
+            .to_vec();
+            if committed {
+                let money = |amount: Option<crate::money::Money>| {
+                    amount.map(|amount| amount.to_string()).unwrap_or_default()
+                };
+                record.extend([
+                    line.pricing
+                        .map(|pricing| pricing.as_str())
+                        .unwrap_or("payg")
+                        .to_string(),
+                    money(line.pay_as_you_go),
+                    money(line.saving),
+                ]);
+            }
+            writer.write_record(&record)?;
         }
     }
     let bytes = writer.into_inner().map_err(|error| error.into_error())?;

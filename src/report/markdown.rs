@@ -1,6 +1,7 @@
 //! Markdown for pull-request comments and documents.
 
 use super::capacity::{capacity_grid, capacity_notes, range_grid};
+use super::commitment::{commitment_cells, has_pricing, line_headers, saving_sentence};
 use super::grid::Grid;
 use super::{
     category_total, cells, counts_sentence, incomplete_warning, unpriced_lines, used_categories,
@@ -73,6 +74,20 @@ fn render_one(estimate: &Estimate) -> String {
             .map(|environment| environment.annual.grouped()),
     );
     summary.push(annual);
+    if estimate
+        .environments
+        .iter()
+        .any(|environment| environment.saving.is_some())
+    {
+        let mut saving = vec!["saving vs pay-as-you-go (monthly)".to_string()];
+        saving.extend(estimate.environments.iter().map(|environment| {
+            environment
+                .saving
+                .map(|amount| amount.grouped())
+                .unwrap_or_else(|| "—".to_string())
+        }));
+        summary.push(saving);
+    }
     out.push_str(&summary.markdown());
     out.push_str(&format!(
         "\n**Total: {currency} {} per month, {currency} {} per year** · lines: {}\n",
@@ -80,6 +95,12 @@ fn render_one(estimate: &Estimate) -> String {
         estimate.totals.annual.grouped(),
         counts_sentence(estimate)
     ));
+    if let Some(saving) = estimate.totals.saving {
+        out.push_str(&format!(
+            "\n**Total {}**\n",
+            saving_sentence(saving, currency)
+        ));
+    }
     if let Some(grid) = capacity_grid(estimate) {
         out.push_str(&format!(
             "\n### Capacity (simulated from traffic, {} h)\n\n",
@@ -100,26 +121,16 @@ fn render_one(estimate: &Estimate) -> String {
     }
     for environment in &estimate.environments {
         out.push_str(&format!("\n### {}\n\n", environment.name));
-        let mut grid = Grid::new(
-            &[
-                "Resource",
-                "Kind",
-                "SKU",
-                "Meter",
-                "Quantity",
-                "Unit price",
-                "Monthly",
-                "Status",
-            ],
-            &[4, 6],
-        );
+        let committed = has_pricing(estimate);
+        let (headers, right) = line_headers(committed);
+        let mut grid = Grid::new(&headers, &right);
         for line in estimate
             .lines
             .iter()
             .filter(|line| line.environment == environment.name)
         {
             let cells = cells(line);
-            grid.push(vec![
+            let mut row = vec![
                 format!("`{}`", line.resource),
                 line.kind.clone(),
                 line.sku.clone(),
@@ -127,10 +138,27 @@ fn render_one(estimate: &Estimate) -> String {
                 cells.quantity,
                 cells.unit_price,
                 cells.monthly,
-                line.status.as_str().to_string(),
-            ]);
+            ];
+            if committed {
+                row.extend(commitment_cells(line));
+            }
+            row.push(line.status.as_str().to_string());
+            grid.push(row);
         }
         out.push_str(&grid.markdown());
+        let notes: Vec<String> = estimate
+            .lines
+            .iter()
+            .filter(|line| line.environment == environment.name && line.pricing.is_some())
+            .filter_map(|line| {
+                let note = line.note.as_ref()?;
+                Some(format!("- `{}` {}: {note}\n", line.resource, line.meter))
+            })
+            .collect();
+        if !notes.is_empty() {
+            out.push('\n');
+            out.push_str(&notes.concat());
+        }
     }
     out
 }

@@ -5,6 +5,7 @@
 //! change only when behaviour does.
 
 mod capacity;
+mod commitment;
 pub mod compare;
 pub mod csv;
 pub mod diff;

@@ -1,6 +1,7 @@
 //! The text table people read in a terminal.
 
 use super::capacity::{capacity_grid, capacity_notes, range_grid};
+use super::commitment::{commitment_cells, has_pricing, line_headers, saving_sentence};
 use super::grid::Grid;
 use super::{
     category_total, cells, counts_sentence, incomplete_warning, unpriced_lines, used_categories,
@@ -31,26 +32,16 @@ fn render_one(estimate: &Estimate) -> String {
     out.push_str(&format!("scenario: {}\n", scenario.file));
     for environment in &estimate.environments {
         out.push_str(&format!("\n{}\n", environment.name));
-        let mut grid = Grid::new(
-            &[
-                "Resource",
-                "Kind",
-                "SKU",
-                "Meter",
-                "Quantity",
-                "Unit price",
-                "Monthly",
-                "Status",
-            ],
-            &[4, 6],
-        );
+        let committed = has_pricing(estimate);
+        let (headers, right) = line_headers(committed);
+        let mut grid = Grid::new(&headers, &right);
         for line in estimate
             .lines
             .iter()
             .filter(|line| line.environment == environment.name)
         {
             let cells = cells(line);
-            grid.push(vec![
+            let mut row = vec![
                 line.resource.clone(),
                 line.kind.clone(),
                 line.sku.clone(),
@@ -58,8 +49,12 @@ fn render_one(estimate: &Estimate) -> String {
                 cells.quantity,
                 cells.unit_price,
                 cells.monthly,
-                line.status.as_str().to_string(),
-            ]);
+            ];
+            if committed {
+                row.extend(commitment_cells(line));
+            }
+            row.push(line.status.as_str().to_string());
+            grid.push(row);
         }
         out.push_str(&grid.text("  "));
         out.push_str(&format!(
@@ -70,6 +65,13 @@ fn render_one(estimate: &Estimate) -> String {
             currency,
             environment.annual.grouped()
         ));
+        if let Some(saving) = environment.saving {
+            out.push_str(&format!(
+                "  {} {}\n",
+                environment.name,
+                saving_sentence(saving, currency)
+            ));
+        }
     }
     out.push_str(&format!("\nBy category ({currency} per month)\n"));
     let mut headers: Vec<&str> = vec!["Category"];
@@ -102,6 +104,9 @@ fn render_one(estimate: &Estimate) -> String {
         estimate.totals.monthly.grouped(),
         estimate.totals.annual.grouped()
     ));
+    if let Some(saving) = estimate.totals.saving {
+        out.push_str(&format!("Total {}\n", saving_sentence(saving, currency)));
+    }
     out.push_str(&format!("Lines: {}\n", counts_sentence(estimate)));
     if let Some(grid) = capacity_grid(estimate) {
         out.push_str(&format!(

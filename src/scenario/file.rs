@@ -9,12 +9,21 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::PricingMode;
 use crate::money::MonthLength;
 use crate::services::ServiceSpec;
 use crate::traffic::TrafficProfile;
 
 fn usd() -> String {
     "USD".to_string()
+}
+
+/// The JSON Schema of scenario files (what `azcost schema` prints).
+pub fn json_schema() -> schemars::Schema {
+    let mut generator = schemars::SchemaGenerator::default();
+    // Every kind's `pricing` refers to this definition (see `services::add_pricing_field`).
+    generator.subschema_for::<PricingMode>();
+    generator.into_root_schema_for::<ScenarioFile>()
 }
 
 /// The top of a scenario file.

@@ -16,9 +16,10 @@ pub mod locate;
 mod resolve;
 
 pub use diagnostic::{Diagnostic, ScenarioError};
-pub use file::{EnvironmentFile, ScenarioFile};
+pub use file::{json_schema, EnvironmentFile, ScenarioFile};
 pub use locate::{Position, Positions};
 
+use crate::catalog::PricingMode;
 use crate::money::MonthLength;
 use crate::services::ServiceSpec;
 use crate::traffic::TrafficProfile;
@@ -63,6 +64,8 @@ pub enum Traffic {
 pub struct Resource {
     pub name: String,
     pub spec: ServiceSpec,
+    /// How its compute is bought (`pricing:`, default pay-as-you-go).
+    pub pricing: PricingMode,
     /// Dotted path of the resource's entry in the file (its own or the inherited one).
     pub path: String,
 }

@@ -1,5 +1,7 @@
 //! Parsing a scenario: YAML → header checks → inheritance → per-kind decoding → validation.
 
+mod pricing;
+
 use std::collections::BTreeMap;
 
 use serde_norway::{Mapping, Value};
@@ -8,8 +10,9 @@ use super::diagnostic::{Diagnostic, ScenarioError};
 use super::file::{EnvironmentFile, ScenarioFile};
 use super::locate::{Position, Positions};
 use super::{Environment, Resource, Scenario, Traffic};
-use crate::catalog::{is_date, nearest_names};
+use crate::catalog::{is_date, nearest_names, PricingMode};
 use crate::services::{FieldIssue, ServiceSpec, KINDS};
+use pricing::{has_committable_meter, mention_pricing, take_pricing, PRICING};
 
 /// A resource while inheritance is resolved: its kind, its fields, and for each field the
 /// environment whose entry wrote it (to locate errors in inherited fields).
@@ -347,7 +350,9 @@ fn decode_resources(
     for (name, draft) in drafts {
         let path_in = |from: &str| format!("environments.{from}.resources.{name}");
         let kind_path = format!("{}.kind", path_in(&draft.kind_from));
-        let spec = match ServiceSpec::decode(&draft.kind, Value::Mapping(draft.fields.clone())) {
+        let mut fields = draft.fields.clone();
+        let pricing = take_pricing(context, &mut fields, &draft, &name, environment);
+        let spec = match ServiceSpec::decode(&draft.kind, Value::Mapping(fields)) {
             Ok(spec) => spec,
             Err(issue) if issue.path == "kind" => {
                 let mut issue = FieldIssue::unknown("kind", &draft.kind, KINDS);
@@ -359,7 +364,8 @@ fn decode_resources(
                 report_issue(context, &kind_path, issue);
                 continue;
             }
-            Err(issue) => {
+            Err(mut issue) => {
+                mention_pricing(&mut issue);
                 let from = owner(&draft, &issue.path);
                 report_issue(
                     context,
@@ -379,10 +385,30 @@ fn decode_resources(
                 prefix(issue, &name, environment, &from),
             );
         }
+        let Some(pricing) = pricing else { continue };
+        if valid && pricing != PricingMode::PayAsYouGo && !has_committable_meter(&spec) {
+            let from = owner(&draft, PRICING);
+            let issue = FieldIssue::new(
+                PRICING,
+                format!(
+                    "pricing `{}` does not apply to kind `{}`: it has no compute-hour meter a \
+                     reservation or savings plan covers; remove `pricing` or use `payg`",
+                    pricing.as_str(),
+                    draft.kind
+                ),
+            );
+            report_issue(
+                context,
+                &path_in(&from),
+                prefix(issue, &name, environment, &from),
+            );
+            continue;
+        }
         if valid {
             resources.push(Resource {
                 name: name.clone(),
                 spec,
+                pricing,
                 path: path_in(&draft.kind_from),
             });
         }

@@ -107,6 +107,7 @@ impl Service for Custom {
             basis: super::Basis::Fixed,
             category: self.category,
             note: None,
+            commitment: None,
         }]
     }
 }

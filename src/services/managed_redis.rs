@@ -6,7 +6,8 @@
 //! # Meters
 //! serviceName `Redis Cache`; productName `Azure Managed Redis - Balanced`, `… - Memory
 //! Optimized`, `… - Compute Optimized`, `… - Flash Optimized`; skuName the size (`B10`);
-//! meter `<size> Cache Instance` (`1 Hour`).
+//! meter `<size> Cache Instance` (`1 Hour`). Instance-hours are committable (`pricing:
+//! reservation-1y` …) from the Reservation rows on the same meter.
 //!
 //! # Scenario fields
 //! `sku` (B0–B1000, M10–M2000, X1–X700, A250–A4500), `high_availability` (default true),
@@ -125,7 +126,8 @@ impl Service for ManagedRedis {
             instances * context.hours(),
             Dimension::Hours,
         )
-        .category(Category::Data);
+        .category(Category::Data)
+        .committable();
         let note = if self.high_availability {
             "high availability: 2 instances per cache"
         } else {

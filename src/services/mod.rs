@@ -151,6 +151,19 @@ pub struct MeterUse {
     pub category: Category,
     /// Why the quantity is what it is (free grants, HA doubling, defaults used).
     pub note: Option<String>,
+    /// Set on compute-hour meters a reservation or savings plan can cover (a resource's
+    /// `pricing`); every other meter stays pay-as-you-go.
+    pub commitment: Option<CommitmentMeter>,
+}
+
+/// Where a committable meter's Reservation rows are, and how many of their units one hour of
+/// the meter uses. Savings-plan rates are read from the meter's own pay-as-you-go row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CommitmentMeter {
+    /// The Consumption query whose meter the Reservation rows share (usually the meter's own).
+    pub reservation: PriceQuery,
+    /// Reservation units per hour of the meter (a PostgreSQL server-hour is its vCores).
+    pub units_per_hour: Decimal,
 }
 
 impl MeterUse {
@@ -168,7 +181,30 @@ impl MeterUse {
             basis: Basis::Fixed,
             category: Category::Other,
             note: None,
+            commitment: None,
         }
+    }
+
+    /// Marks a compute-hour meter as one a reservation or savings plan can cover, with its
+    /// Reservation rows on the same meter.
+    pub fn committable(mut self) -> Self {
+        if let MeterSource::Catalog(query) = &self.source {
+            self.commitment = Some(CommitmentMeter {
+                reservation: query.clone(),
+                units_per_hour: Decimal::ONE,
+            });
+        }
+        self
+    }
+
+    /// Marks a compute-hour meter as committable whose Reservation rows are on another meter
+    /// (`reservation`), `units_per_hour` of them per hour of this one.
+    pub fn committable_as(mut self, reservation: PriceQuery, units_per_hour: Decimal) -> Self {
+        self.commitment = Some(CommitmentMeter {
+            reservation,
+            units_per_hour,
+        });
+        self
     }
 
     pub fn basis(mut self, basis: Basis) -> Self {
@@ -216,11 +252,38 @@ pub trait Service {
     }
 }
 
+/// Every kind also takes `pricing` (read by the scenario loader, not by the kind): adds it to
+/// each kind's schema so editors offer it. The `PricingMode` definition it refers to is
+/// registered by [`crate::scenario::json_schema`].
+fn add_pricing_field(schema: &mut schemars::Schema) {
+    let pricing = serde_json::json!({
+        "description": "How the resource's compute is bought (default `payg`); applies to \
+                        compute-hour meters, other meters stay pay-as-you-go.",
+        "$ref": "#/$defs/PricingMode",
+        "default": "payg",
+    });
+    let Some(variants) = schema
+        .get_mut("oneOf")
+        .and_then(|value| value.as_array_mut())
+    else {
+        return;
+    };
+    for variant in variants {
+        if let Some(properties) = variant
+            .get_mut("properties")
+            .and_then(|value| value.as_object_mut())
+        {
+            properties.insert("pricing".to_string(), pricing.clone());
+        }
+    }
+}
+
 macro_rules! service_kinds {
     ($($variant:ident($module:ident::$spec:ident) => $kind:literal,)+) => {
         /// A resource's specification, tagged by `kind` in scenario files.
         #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
         #[serde(tag = "kind")]
+        #[schemars(transform = add_pricing_field)]
         pub enum ServiceSpec {
             $(#[serde(rename = $kind)] $variant($module::$spec),)+
         }

@@ -18,6 +18,10 @@
 //! - backup: productName `Azure Database for PostgreSQL Flexible Server Backup Storage`, meter
 //!   `Backup Storage LRS Data Stored` (`1 GB/Month`).
 //!
+//! Compute is committable (`pricing: reservation-1y` …): Reservation rows are per vCore of the
+//! series (skuName and meterName `vCore`), so a server-hour uses the SKU's vCores of them;
+//! Burstable has none. Storage and backup stay pay-as-you-go.
+//!
 //! # Scenario fields
 //! `sku` as the portal and the seeds write it (`B2ms`, `D4ds_v5`, `D4s_v3`, `E8ds_v5`),
 //! `storage_gb` (32–65536), `high_availability` (`disabled` default, `same_zone`,
@@ -274,13 +278,20 @@ impl Service for PostgresqlFlexible {
                 "vCore",
             ),
         };
+        // Reservations are sold per vCore of the series (skuName and meterName `vCore`).
+        let reservation = self.query(context, &product).sku("vCore").meter("vCore");
+        let vcores_per_hour = match spec.pricing {
+            PerSku(_) => Decimal::from(spec.vcores),
+            PerVcore => Decimal::ONE,
+        };
         let mut compute = MeterUse::new(
             format!("{} compute ({unit}-hours)", self.sku),
             query,
             quantity,
             Dimension::Hours,
         )
-        .category(Category::Compute);
+        .category(Category::Compute)
+        .committable_as(reservation, vcores_per_hour);
         if copies > Decimal::ONE {
             compute = compute.note("high availability: standby doubles compute");
         }

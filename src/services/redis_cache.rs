@@ -8,7 +8,8 @@
 //! # Meters
 //! serviceName `Redis Cache`; productName `Azure Redis Cache Basic` / `… Standard` / `…
 //! Premium`; meter `<sku> Cache` for Basic, `<sku> Cache Instance` for Standard and Premium
-//! (`1 Hour`).
+//! (`1 Hour`). Node-hours are committable (`pricing: reservation-1y` …): Premium has
+//! Reservation rows on the `Cache Instance` meter; Basic and Standard have none in the snapshot.
 //!
 //! Standard and Premium also have a `<sku> Cache` row priced per cache (primary + replica).
 //! azcost uses the per-node `Cache Instance` row throughout, because Premium clustering and
@@ -175,7 +176,8 @@ impl Service for RedisCache {
             nodes * context.hours(),
             Dimension::Hours,
         )
-        .category(Category::Data);
+        .category(Category::Data)
+        .committable();
         let note = match self.tier {
             RedisTier::Basic => "1 node, no replica",
             RedisTier::Standard => "per node: primary + replica",

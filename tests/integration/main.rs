@@ -4,6 +4,7 @@ mod compare;
 mod diff;
 mod errors;
 mod formats;
+mod pricing_modes;
 mod scenarios;
 mod simulation;
 mod support;

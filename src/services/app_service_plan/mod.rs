@@ -8,7 +8,9 @@
 //! # Meters
 //! serviceName `Azure App Service`; productName `Azure App Service <Tier> Plan` with
 //! ` - Linux` for Linux; skuName as the API spells it (`P1 v3`, `P0v3`, `P1mv3`, `B1`, `S1`);
-//! unit `1 Hour` per instance.
+//! unit `1 Hour` per instance. Instance-hours are committable (`pricing: reservation-1y` …):
+//! Premium v3 and Pmv3 have Reservation rows on the same meter
+//! ([`crate::catalog::commitment`]); Basic and Standard have none.
 //!
 //! # Scenario fields
 //! `sku` (B1–B3, S1–S3, P0v3–P3v3, P1mv3–P5mv3), `os` (`linux` default, `windows`),
@@ -171,6 +173,7 @@ impl Service for AppServicePlan {
             )
             .basis(Basis::Usage)
             .category(Category::Compute)
+            .committable()
             .note(format!("simulated: {how}"))];
         }
         let hours = decimal(self.count) * context.hours();
@@ -185,7 +188,8 @@ impl Service for AppServicePlan {
             hours,
             Dimension::Hours,
         )
-        .category(Category::Compute)]
+        .category(Category::Compute)
+        .committable()]
     }
 
     fn simulate(&self, demand: &Demand) -> Result<Option<ResourceSimulation>, String> {
