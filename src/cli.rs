@@ -262,6 +262,10 @@ pub struct DiffArgs {
     /// Month length: `average` (730 h) or a calendar month `YYYY-MM`; default: the scenario's.
     #[arg(long, value_name = "MONTH")]
     pub month: Option<String>,
+    /// How to tell a Reservation row's term when the row has no `reservationTerm` (as for
+    /// `estimate`).
+    #[arg(long, value_enum, default_value_t = ReservationTerms::Infer, value_name = "RULE")]
+    pub reservation_terms: ReservationTerms,
     #[command(flatten)]
     pub pricing: PricingArgs,
 }

@@ -41,6 +41,7 @@ pub fn run(args: &DiffArgs) -> Result<Outcome> {
         environments: args.environments.clone(),
         as_of: args.as_of.clone(),
         month: args.month.clone(),
+        reservation_terms: args.reservation_terms,
         pricing: PricingArgs {
             pricing: args.pricing.pricing.clone(),
         },

@@ -33,6 +33,9 @@ pub(crate) fn synthetic(currency: &str, lines: &[(&str, &str, &str, Option<i64>)
             price_unit: "1".to_string(),
             unit_price: amount.map(Decimal::from),
             monthly: amount.map(money),
+            pricing: None,
+            pay_as_you_go: None,
+            saving: None,
             price_source: "synthetic".to_string(),
             unpriced_reason: None,
             note: None,
@@ -52,6 +55,7 @@ pub(crate) fn synthetic(currency: &str, lines: &[(&str, &str, &str, Option<i64>)
                 annual: monthly * Decimal::from(12),
                 categories: BTreeMap::from([(Category::Compute, monthly)]),
                 unpriced_lines: mine.iter().filter(|line| line.monthly.is_none()).count(),
+                saving: None,
             });
         }
     }
@@ -85,6 +89,7 @@ pub(crate) fn synthetic(currency: &str, lines: &[(&str, &str, &str, Option<i64>)
             monthly,
             annual: monthly * Decimal::from(12),
             complete: unpriced == 0,
+            saving: None,
         },
         capacity: Vec::new(),
         range: None,
