@@ -48,6 +48,21 @@ pub struct BudgetSettings {
     pub as_of: String,
 }
 
+impl BudgetSettings {
+    /// P90, actual alerts at 50/80/100 %, a forecast alert at 100 %, the default start.
+    pub fn defaults(environment: &str, as_of: &str) -> Self {
+        BudgetSettings {
+            environment: environment.to_string(),
+            percentile: 90,
+            round_to: None,
+            actual: vec![50.into(), 80.into(), 100.into()],
+            forecast: vec![100.into()],
+            start: None,
+            as_of: as_of.to_string(),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum ThresholdType {
     Actual,

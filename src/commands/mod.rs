@@ -1,6 +1,8 @@
 //! Subcommands: the only code that reads files, asks the clock, uses the network or writes
 //! output. Each file owns one subcommand; shared I/O helpers live here.
 
+mod budget;
+mod chart;
 mod estimate;
 mod prices;
 mod schema;
@@ -31,6 +33,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Estimate(args) => estimate::run(&args),
         Command::Simulate(args) => simulate::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Budget(args) => budget::run(&args),
+        Command::Chart(args) => chart::run(&args),
         Command::Prices(command) => prices::run(&command),
     }
 }
