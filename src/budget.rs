@@ -18,6 +18,7 @@
 //!   exported template deploys as is.
 
 pub mod accrual;
+mod start;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -26,6 +27,7 @@ use thiserror::Error;
 use crate::estimate::Estimate;
 use crate::money::Money;
 pub use accrual::{accrue, Accrual};
+use start::start_date;
 
 /// Azure's limit on notifications per budget.
 pub const MAX_NOTIFICATIONS: usize = 5;
@@ -240,48 +242,6 @@ pub fn round_up(amount: Money, step: Option<Decimal>) -> Result<(Money, String),
         amount.ceil_to(step),
         "rounded up to two significant figures (at least to the next 10)".into(),
     ))
-}
-
-fn start_date(settings: &BudgetSettings) -> Result<String, BudgetError> {
-    let as_of = &settings.as_of;
-    let (year, month) = year_month(as_of).unwrap_or((2000, 1));
-    let suggestion = if as_of.ends_with("-01") {
-        format!("{year:04}-{month:02}-01")
-    } else if month == 12 {
-        format!("{:04}-01-01", year + 1)
-    } else {
-        format!("{year:04}-{:02}-01", month + 1)
-    };
-    let Some(start) = &settings.start else {
-        return Ok(suggestion);
-    };
-    let Some((start_year, start_month)) = year_month(start).filter(|_| start.ends_with("-01"))
-    else {
-        return Err(BudgetError::StartNotFirst(start.clone()));
-    };
-    if start.len() != 10 {
-        return Err(BudgetError::StartNotFirst(start.clone()));
-    }
-    if start.as_str() < as_of.as_str() {
-        return Err(BudgetError::StartInPast {
-            start: start.clone(),
-            as_of: as_of.clone(),
-            suggestion,
-        });
-    }
-    if (start_year * 12 + start_month as i32) - (year * 12 + month as i32) > 12 {
-        return Err(BudgetError::StartTooFar {
-            start: start.clone(),
-            as_of: as_of.clone(),
-        });
-    }
-    Ok(start.clone())
-}
-
-fn year_month(date: &str) -> Option<(i32, u32)> {
-    let year = date.get(0..4)?.parse().ok()?;
-    let month: u32 = date.get(5..7)?.parse().ok()?;
-    (date.get(4..5) == Some("-") && (1..=12).contains(&month)).then_some((year, month))
 }
 
 fn thresholds(

@@ -172,10 +172,20 @@ pub struct BudgetArgs {
     pub round_to: Option<u64>,
     /// Actual-cost alert thresholds, percent of the budget (comma-separated, 0.01–1000;
     /// `none` for no actual alerts). At most five alerts in all.
-    #[arg(long, value_delimiter = ',', default_value = "50,80,100", value_name = "PERCENTS")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "50,80,100",
+        value_name = "PERCENTS"
+    )]
     pub thresholds: Vec<String>,
     /// Forecast alert thresholds, percent of the budget (comma-separated; `none` for none).
-    #[arg(long, value_delimiter = ',', default_value = "100", value_name = "PERCENTS")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "100",
+        value_name = "PERCENTS"
+    )]
     pub forecast_thresholds: Vec<String>,
     /// Who receives the alerts (repeatable). Without one, the exported template asks for
     /// `contactEmails` at deploy time.

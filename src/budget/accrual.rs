@@ -108,15 +108,17 @@ fn weights(estimate: &Estimate, line: &Line, hours: usize) -> Option<Vec<f64>> {
         capacity.report.environment == line.environment && capacity.report.resource == line.resource
     })?;
     let hourly = &capacity.report.hourly;
-    let counts_requests = capacity.report.unit == "replicas"
-        && line.meter.to_lowercase().contains("request");
+    let counts_requests =
+        capacity.report.unit == "replicas" && line.meter.to_lowercase().contains("request");
     let series = if counts_requests {
         &hourly.requests_per_second
     } else {
         &hourly.billed
     };
     let usable = series.len() == hours
-        && series.iter().all(|weight| weight.is_finite() && *weight >= 0.0)
+        && series
+            .iter()
+            .all(|weight| weight.is_finite() && *weight >= 0.0)
         && series.iter().sum::<f64>() > 0.0;
     usable.then(|| series.clone())
 }
@@ -128,7 +130,10 @@ mod tests {
     fn accrual(hourly: &[i64]) -> Accrual {
         Accrual {
             environment: "prod".into(),
-            hourly: hourly.iter().map(|&amount| Money::new(amount.into())).collect(),
+            hourly: hourly
+                .iter()
+                .map(|&amount| Money::new(amount.into()))
+                .collect(),
             simulated: false,
         }
     }

@@ -1,3 +1,4 @@
+use super::start::start_date;
 use super::*;
 
 fn money(text: &str) -> Money {
@@ -70,9 +71,18 @@ fn a_start_must_be_a_first_not_past_and_within_a_year() {
         })
     };
     assert_eq!(with("2027-02-01"), Ok("2027-02-01".into()));
-    assert!(matches!(with("2027-02-15"), Err(BudgetError::StartNotFirst(_))));
-    assert!(matches!(with("2026-11-01"), Err(BudgetError::StartInPast { .. })));
-    assert!(matches!(with("2028-01-01"), Err(BudgetError::StartTooFar { .. })));
+    assert!(matches!(
+        with("2027-02-15"),
+        Err(BudgetError::StartNotFirst(_))
+    ));
+    assert!(matches!(
+        with("2026-11-01"),
+        Err(BudgetError::StartInPast { .. })
+    ));
+    assert!(matches!(
+        with("2028-01-01"),
+        Err(BudgetError::StartTooFar { .. })
+    ));
 }
 
 #[test]
@@ -91,7 +101,10 @@ fn actual_thresholds_cross_on_the_day_spend_reaches_them() {
 fn thresholds_above_the_month_are_not_crossed() {
     let month = steady(10);
     let found = thresholds(&settings(), money("9000"), &month).expect("valid");
-    assert_eq!(found[2].crossing_day, None, "100 % of $9,000 is never spent");
+    assert_eq!(
+        found[2].crossing_day, None,
+        "100 % of $9,000 is never spent"
+    );
     assert_eq!(found[3].crossing_day, None, "the forecast stays at $7,200");
 }
 

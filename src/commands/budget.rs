@@ -66,7 +66,9 @@ pub fn run(args: &BudgetArgs) -> Result<Outcome> {
     }
     emit(args.output.as_deref(), &text)?;
     if !budget.complete {
-        eprintln!("azcost: some lines could not be priced; the budget leaves them out (exit status 1)");
+        eprintln!(
+            "azcost: some lines could not be priced; the budget leaves them out (exit status 1)"
+        );
         return Ok(Outcome::Findings);
     }
     if budget.exceeded() {

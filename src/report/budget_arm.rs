@@ -6,18 +6,24 @@
 //! `--contact-email` the `contactEmails` parameter has no default and must be given at deploy
 //! time: Azure requires a contact email or group on resource-group budgets.
 
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 
 use super::budget_notifications::{notification_key, Contacts, API_VERSION, OPERATOR};
 use crate::budget::{Budget, ThresholdType};
 
-pub fn render(budget: &Budget, name: &str, contacts: &Contacts) -> Result<String, serde_json::Error> {
+pub fn render(
+    budget: &Budget,
+    name: &str,
+    contacts: &Contacts,
+) -> Result<String, serde_json::Error> {
     let mut notifications = Map::new();
     for threshold in &budget.thresholds {
         let mut notification = json!({
             "enabled": true,
             "operator": OPERATOR,
-            "threshold": serde_json::to_value(threshold.percent.normalize())?,
+            "threshold": number(threshold.percent),
             "thresholdType": match threshold.threshold_type {
                 ThresholdType::Actual => "Actual",
                 ThresholdType::Forecasted => "Forecasted",
@@ -46,7 +52,7 @@ pub fn render(budget: &Budget, name: &str, contacts: &Contacts) -> Result<String
         },
         "amount": {
             "type": "int",
-            "defaultValue": serde_json::to_value(budget.amount.amount().trunc())?,
+            "defaultValue": number(budget.amount.amount().trunc()),
             "minValue": 1,
             "metadata": { "description": format!("Monthly budget in {}: {}, {}.", budget.currency, budget.basis, budget.rounding) },
         },
@@ -107,4 +113,13 @@ pub fn render(budget: &Budget, name: &str, contacts: &Contacts) -> Result<String
         }],
     });
     Ok(serde_json::to_string_pretty(&template)? + "\n")
+}
+
+/// A JSON number: an integer when whole (`50`), else the decimal (`12.5`).
+fn number(value: Decimal) -> Value {
+    let value = value.normalize();
+    match value.to_i64().filter(|_| value.fract().is_zero()) {
+        Some(whole) => json!(whole),
+        None => json!(value.to_f64().unwrap_or_default()),
+    }
 }

@@ -12,7 +12,10 @@ fn array(items: &[String]) -> String {
     if items.is_empty() {
         return "[]".into();
     }
-    let lines: Vec<String> = items.iter().map(|item| format!("  {}", quoted(item))).collect();
+    let lines: Vec<String> = items
+        .iter()
+        .map(|item| format!("  {}", quoted(item)))
+        .collect();
     format!("[\n{}\n]", lines.join("\n"))
 }
 
@@ -23,10 +26,10 @@ pub fn render(budget: &Budget, name: &str, contacts: &Contacts) -> String {
         budget.environment,
         budget.basis,
         budget.currency,
-        budget.basis_amount,
+        budget.basis_amount.grouped(),
         budget.rounding,
         budget.currency,
-        budget.simulated_monthly
+        budget.simulated_monthly.grouped()
     );
     out.push_str(&format!(
         "@description('Name of the budget (1–63 letters, digits, - and _).')\n@maxLength(63)\nparam budgetName string = {}\n\n",
@@ -76,7 +79,7 @@ pub fn render(budget: &Budget, name: &str, contacts: &Contacts) -> String {
         out.push_str(&format!(
             "      // {} {} {}: {expected}\n      {}: {{\n        enabled: true\n        operator: '{OPERATOR}'\n        threshold: {value}\n        thresholdType: '{}'\n        contactEmails: contactEmails\n        contactRoles: contactRoles\n",
             budget.currency,
-            threshold.amount,
+            threshold.amount.grouped(),
             match threshold.threshold_type {
                 ThresholdType::Actual => "actual",
                 ThresholdType::Forecasted => "forecast",

@@ -288,12 +288,18 @@ mod tests {
 
     #[test]
     fn text_is_escaped() {
-        assert_eq!(escape("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+        assert_eq!(
+            escape("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
     }
 
     #[test]
     fn an_svg_gets_a_view_box() {
         let svg = scalable("<svg width=\"960\" height=\"540\" xmlns=\"…\"></svg>");
-        assert!(svg.starts_with("<svg viewBox=\"0 0 960 540\" width=\"960\""), "{svg}");
+        assert!(
+            svg.starts_with("<svg viewBox=\"0 0 960 540\" width=\"960\""),
+            "{svg}"
+        );
     }
 }

@@ -90,7 +90,11 @@ fn draw_panel<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
 ) -> Result<(), String> {
     let days = panel.capacity.len() as f64 / HOURS_PER_DAY;
-    let peak_traffic = panel.requests_per_second.iter().copied().fold(0.0, f64::max);
+    let peak_traffic = panel
+        .requests_per_second
+        .iter()
+        .copied()
+        .fold(0.0, f64::max);
     let peak_capacity = panel
         .capacity
         .iter()

@@ -48,12 +48,20 @@ pub fn categories(options: &[(&str, &Estimate)]) -> CategoriesChart {
 /// One bar per environment of one Estimate.
 pub fn environments(estimate: &Estimate) -> CategoriesChart {
     CategoriesChart {
-        title: format!("{}: monthly cost by category, per environment", estimate.scenario.name),
+        title: format!(
+            "{}: monthly cost by category, per environment",
+            estimate.scenario.name
+        ),
         currency: estimate.scenario.currency.clone(),
         options: estimate
             .environments
             .iter()
-            .map(|environment| (environment.name.clone(), to_f64(environment.categories.clone())))
+            .map(|environment| {
+                (
+                    environment.name.clone(),
+                    to_f64(environment.categories.clone()),
+                )
+            })
             .collect(),
     }
 }
@@ -113,7 +121,11 @@ impl Picture for CategoriesChart {
             .draw()
             .map_err(message)?;
         for (category_index, category) in Category::ALL.into_iter().enumerate() {
-            if !self.options.iter().any(|(_, amounts)| amounts.contains_key(&category)) {
+            if !self
+                .options
+                .iter()
+                .any(|(_, amounts)| amounts.contains_key(&category))
+            {
                 continue;
             }
             let fill = colour(category_index);

@@ -91,7 +91,12 @@ impl Picture for CumulativeChart {
             .enumerate()
             .skip(HOURS_PER_DAY as usize - 1)
             .step_by(HOURS_PER_DAY as usize)
-            .map(|(hour, spent)| ((hour + 1) as f64 / HOURS_PER_DAY, spent * hours / (hour + 1) as f64))
+            .map(|(hour, spent)| {
+                (
+                    (hour + 1) as f64 / HOURS_PER_DAY,
+                    spent * hours / (hour + 1) as f64,
+                )
+            })
             .collect();
         let top = self
             .spend
@@ -131,7 +136,9 @@ impl Picture for CumulativeChart {
             ))
             .map_err(message)?
             .label("cumulative spend as simulated")
-            .legend(move |(x, y)| PathElement::new([(x, y), (x + 18, y)], spend_colour.stroke_width(3)));
+            .legend(move |(x, y)| {
+                PathElement::new([(x, y), (x + 18, y)], spend_colour.stroke_width(3))
+            });
         let forecast_colour = style::MUTED;
         chart
             .draw_series(DashedLineSeries::new(
@@ -142,7 +149,9 @@ impl Picture for CumulativeChart {
             ))
             .map_err(message)?
             .label("run-rate forecast for the month")
-            .legend(move |(x, y)| PathElement::new([(x, y), (x + 18, y)], forecast_colour.stroke_width(1)));
+            .legend(move |(x, y)| {
+                PathElement::new([(x, y), (x + 18, y)], forecast_colour.stroke_width(1))
+            });
         for (index, level) in self.levels.iter().enumerate() {
             let level_colour = colour(index + 1);
             let label = format!(

@@ -36,9 +36,15 @@ impl ImageFormat {
 #[derive(Debug, Error, Clone, PartialEq)]
 pub enum ChartError {
     #[error("cannot draw the {chart} chart: {message}")]
-    Drawing { chart: &'static str, message: String },
+    Drawing {
+        chart: &'static str,
+        message: String,
+    },
     #[error("cannot encode the {chart} chart as PNG: {message}")]
-    Encoding { chart: &'static str, message: String },
+    Encoding {
+        chart: &'static str,
+        message: String,
+    },
 }
 
 /// A drawn chart: a file stem (`prod-capacity`), its title, and the image.
@@ -71,7 +77,8 @@ pub fn render(picture: &impl Picture, format: ImageFormat) -> Result<Vec<u8>, Ch
             let mut text = String::new();
             {
                 let root = SVGBackend::with_string(&mut text, (width, height)).into_drawing_area();
-                root.fill(&WHITE).map_err(|error| drawing(error.to_string()))?;
+                root.fill(&WHITE)
+                    .map_err(|error| drawing(error.to_string()))?;
                 picture.draw(&root).map_err(drawing)?;
                 root.present().map_err(|error| drawing(error.to_string()))?;
             }
@@ -80,16 +87,15 @@ pub fn render(picture: &impl Picture, format: ImageFormat) -> Result<Vec<u8>, Ch
         ImageFormat::Png => {
             let mut pixels = vec![0u8; width as usize * height as usize * 3];
             {
-                let root = BitMapBackend::with_buffer(&mut pixels, (width, height))
-                    .into_drawing_area();
-                root.fill(&WHITE).map_err(|error| drawing(error.to_string()))?;
+                let root =
+                    BitMapBackend::with_buffer(&mut pixels, (width, height)).into_drawing_area();
+                root.fill(&WHITE)
+                    .map_err(|error| drawing(error.to_string()))?;
                 picture.draw(&root).map_err(drawing)?;
                 root.present().map_err(|error| drawing(error.to_string()))?;
             }
-            encode_png(&pixels, width, height).map_err(|message| ChartError::Encoding {
-                chart,
-                message,
-            })
+            encode_png(&pixels, width, height)
+                .map_err(|message| ChartError::Encoding { chart, message })
         }
     }
 }
@@ -158,7 +164,11 @@ pub fn scenario_charts(
     for environment in &estimate.environments {
         let name = slug(&environment.name);
         if let Some(picture) = capacity::capacity(estimate, &environment.name) {
-            charts.push(chart(format!("{scenario}-{name}-capacity"), &picture, format)?);
+            charts.push(chart(
+                format!("{scenario}-{name}-capacity"),
+                &picture,
+                format,
+            )?);
         }
         if let Some(budget) = budgets
             .iter()
@@ -166,7 +176,11 @@ pub fn scenario_charts(
         {
             let accrual = crate::budget::accrue(estimate, &environment.name);
             let picture = cumulative::cumulative(budget, &accrual);
-            charts.push(chart(format!("{scenario}-{name}-budget"), &picture, format)?);
+            charts.push(chart(
+                format!("{scenario}-{name}-budget"),
+                &picture,
+                format,
+            )?);
         }
     }
     if let Some(picture) = range::range(estimate) {

@@ -21,7 +21,13 @@ pub fn projection(projection: &Projection) -> ProjectionChart {
     let names: Vec<String> = projection
         .months
         .first()
-        .map(|month| month.environments.iter().map(|(name, _)| name.clone()).collect())
+        .map(|month| {
+            month
+                .environments
+                .iter()
+                .map(|(name, _)| name.clone())
+                .collect()
+        })
         .unwrap_or_default();
     let mut series: Vec<(String, Vec<f64>)> = names
         .iter()
@@ -44,7 +50,11 @@ pub fn projection(projection: &Projection) -> ProjectionChart {
     if series.len() > 1 {
         series.push((
             "total".into(),
-            projection.months.iter().map(|month| month.total.to_f64()).collect(),
+            projection
+                .months
+                .iter()
+                .map(|month| month.total.to_f64())
+                .collect(),
         ));
     }
     ProjectionChart {
@@ -61,7 +71,11 @@ impl Picture for ProjectionChart {
     }
 
     fn title(&self) -> String {
-        let months = self.series.first().map(|(_, values)| values.len()).unwrap_or(0);
+        let months = self
+            .series
+            .first()
+            .map(|(_, values)| values.len())
+            .unwrap_or(0);
         format!(
             "{}: {months}-month projection, {} in all",
             self.scenario,
@@ -70,7 +84,11 @@ impl Picture for ProjectionChart {
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
-        let months = self.series.first().map(|(_, values)| values.len()).unwrap_or(1);
+        let months = self
+            .series
+            .first()
+            .map(|(_, values)| values.len())
+            .unwrap_or(1);
         let top = self
             .series
             .iter()
@@ -106,7 +124,11 @@ impl Picture for ProjectionChart {
             .map_err(message)?;
         let last = self.series.len().saturating_sub(1);
         for (index, (name, values)) in self.series.iter().enumerate() {
-            let line = if name == "total" { style::PALETTE[7] } else { colour(index) };
+            let line = if name == "total" {
+                style::PALETTE[7]
+            } else {
+                colour(index)
+            };
             let width = if index == last { 3 } else { 2 };
             let points: Vec<(f64, f64)> = values
                 .iter()
@@ -122,9 +144,15 @@ impl Picture for ProjectionChart {
                 .draw_series(LineSeries::new(points.clone(), line.stroke_width(width)))
                 .map_err(message)?
                 .label(label)
-                .legend(move |(x, y)| PathElement::new([(x, y), (x + 18, y)], line.stroke_width(width)));
+                .legend(move |(x, y)| {
+                    PathElement::new([(x, y), (x + 18, y)], line.stroke_width(width))
+                });
             chart
-                .draw_series(points.into_iter().map(|point| Circle::new(point, 3, line.filled())))
+                .draw_series(
+                    points
+                        .into_iter()
+                        .map(|point| Circle::new(point, 3, line.filled())),
+                )
                 .map_err(message)?;
         }
         chart

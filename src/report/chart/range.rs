@@ -123,6 +123,7 @@ impl RangeChart {
                 (FONT, style::AXIS_SIZE + 1),
             )
             .margin(10)
+            .margin_right(40)
             .x_label_area_size(40)
             .y_label_area_size(20)
             .build_cartesian_2d((low - pad)..(high + pad), 0.0..1.0)

@@ -8,10 +8,10 @@ use crate::capacity::cosmos::{
     SERVERLESS_CEILING_REQUEST_UNITS_PER_SECOND,
 };
 use crate::money::MonthLength;
-use crate::simulate::{hourly_means, hourly_sums, Hourly};
 use crate::services::{
     Alternative, CapacityReport, Context, Demand, ResourceSimulation, Service, Simulated, Usage,
 };
+use crate::simulate::{hourly_means, hourly_sums, Hourly};
 
 const MAX_REQUEST_UNITS_PER_SECOND: u32 = 1_000_000;
 
