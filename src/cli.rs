@@ -159,7 +159,8 @@ pub struct SimulationArgs {
 
 #[derive(Debug, Args)]
 pub struct BudgetArgs {
-    /// Scenario file (YAML).
+    /// Scenario file (YAML), or an Estimate written by `estimate --format json` (its lines then
+    /// accrue evenly: the hourly simulation is not in the JSON).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// Which point of the Monte Carlo cost range the amount starts from: 10, 50 or 90. Without

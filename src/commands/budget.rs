@@ -9,6 +9,7 @@ use super::estimate::{estimate_one, load_scenario};
 use super::{emit, load_snapshot, write_atomically, Outcome};
 use crate::budget::{budget, BudgetSettings};
 use crate::cli::{BudgetArgs, BudgetFormat};
+use crate::estimate::Estimate;
 use crate::report::budget_notifications::{budget_name, Contacts};
 use crate::report::{budget_arm, budget_bicep, budget_summary};
 
@@ -22,9 +23,17 @@ pub fn run(args: &BudgetArgs) -> Result<Outcome> {
         percents(&args.thresholds, "--thresholds")?,
         percents(&args.forecast_thresholds, "--forecast-thresholds")?,
     );
-    let snapshot = load_snapshot(args.options.pricing.pricing.as_deref())?;
-    let scenario = load_scenario(&args.file)?;
-    let estimate = estimate_one(&scenario, &snapshot, &args.options)?;
+    let estimate = if args
+        .file
+        .extension()
+        .is_some_and(|extension| extension == "json")
+    {
+        read_estimate(&args.file)?
+    } else {
+        let snapshot = load_snapshot(args.options.pricing.pricing.as_deref())?;
+        let scenario = load_scenario(&args.file)?;
+        estimate_one(&scenario, &snapshot, &args.options)?
+    };
     let settings = BudgetSettings {
         percentile: args.percentile,
         round_to: args.round_to.map(Decimal::from),
@@ -82,6 +91,31 @@ pub fn run(args: &BudgetArgs) -> Result<Outcome> {
         return Ok(Outcome::Findings);
     }
     Ok(Outcome::Clean)
+}
+
+/// An Estimate written by `estimate --format json` (one scenario). It carries no hourly
+/// series, so its lines accrue evenly over the month.
+fn read_estimate(path: &std::path::Path) -> Result<Estimate> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read estimate {}", path.display()))?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).with_context(|| format!("{} is not JSON", path.display()))?;
+    let value = match value {
+        serde_json::Value::Array(mut items) if items.len() == 1 => items.remove(0),
+        serde_json::Value::Array(_) => {
+            bail!(
+                "{} holds several estimates; budget one scenario at a time",
+                path.display()
+            )
+        }
+        other => other,
+    };
+    serde_json::from_value(value).with_context(|| {
+        format!(
+            "{} is not an azcost Estimate (write one with `azcost estimate FILE --format json`)",
+            path.display()
+        )
+    })
 }
 
 /// "50,80,100" → percents; `none` (or nothing) → no thresholds of that kind.

@@ -312,3 +312,78 @@ fn a_budget_below_the_simulated_month_exits_1() {
     );
     assert!(stderr.contains("exceeds the budget"), "{stderr}");
 }
+
+/// Day-by-day spend increments of a budget's as-simulated month (whole days only).
+fn daily_increments(budget: &Value) -> Vec<Money> {
+    let daily: Vec<Money> = budget["daily_cumulative"]
+        .as_array()
+        .expect("days")
+        .iter()
+        .map(money)
+        .collect();
+    let whole_days = budget_hours(budget) / 24;
+    (0..whole_days)
+        .map(|day| {
+            daily[day]
+                - if day == 0 {
+                    Money::ZERO
+                } else {
+                    daily[day - 1]
+                }
+        })
+        .collect()
+}
+
+fn budget_hours(budget: &Value) -> usize {
+    // 730 hours in the scenario's average month: 30 whole days and a partial one.
+    let days = budget["daily_cumulative"].as_array().expect("days").len();
+    assert_eq!(days, 31);
+    730
+}
+
+#[test]
+fn simulated_lines_accrue_by_their_hours_and_fixed_lines_evenly() {
+    let prod = budget_json(&[]);
+    let increments = daily_increments(&prod);
+    let (low, high) = (
+        increments.iter().min().expect("days"),
+        increments.iter().max().expect("days"),
+    );
+    assert!(
+        high > low,
+        "autoscaled prod spends more on busy days: {increments:?}"
+    );
+    let (code, stdout, stderr) = run(&[
+        "budget", SCENARIO, "--env", "dev", "--as-of", AS_OF, "--runs", "0", "--format", "json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let dev: Value = serde_json::from_str(&stdout).expect("JSON");
+    let increments = daily_increments(&dev);
+    let spread = *increments.iter().max().unwrap() - *increments.iter().min().unwrap();
+    assert!(
+        spread.amount() < Decimal::new(1, 6),
+        "dev has no traffic: {increments:?}"
+    );
+    assert!(dev["notes"].to_string().contains("accrues evenly"));
+}
+
+#[test]
+fn an_estimate_json_can_be_budgeted_and_accrues_evenly() {
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    let path = directory.path().join("estimate.json");
+    let path_text = path.display().to_string();
+    let (code, _, stderr) = crate::support::estimate(
+        SCENARIO,
+        &[
+            "--env", "prod", "--runs", "50", "--format", "json", "--output", &path_text,
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = run(&["budget", &path_text, "--env", "prod", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let from_json: Value = serde_json::from_str(&stdout).expect("JSON");
+    let from_yaml = budget_json(&[]);
+    assert_eq!(from_json["amount"], from_yaml["amount"]);
+    assert_eq!(from_json["basis_amount"], from_yaml["basis_amount"]);
+    assert!(from_json["notes"].to_string().contains("accrues evenly"));
+}
