@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Price an Azure deployment, and size its capacity, before you deploy it.
@@ -30,6 +31,15 @@ pub enum Command {
     Compare(CompareArgs),
     /// Cost change between two versions of a scenario (a pull-request comment in markdown).
     Diff(DiffArgs),
+    /// A recommended monthly budget for one environment, its alert thresholds as amounts and
+    /// the day each is expected to be crossed; `--export DIR` writes an ARM template and a
+    /// Bicep file of the `Microsoft.Consumption/budgets` resource. Exit 1 when the month as
+    /// simulated exceeds the budget or a line is unpriced.
+    Budget(BudgetArgs),
+    /// Charts (SVG, or PNG) of one or more scenarios: traffic against capacity, cumulative
+    /// spend against the budget thresholds, the P10–P90 range, a month-by-month projection,
+    /// and with several files the monthly cost by category of each.
+    Chart(ChartArgs),
     /// Inspect and build price snapshots.
     #[command(subcommand)]
     Prices(PricesCommand),
@@ -45,6 +55,27 @@ pub enum Format {
     Json,
     /// One row per priced meter, for spreadsheets.
     Csv,
+    /// One self-contained HTML page (tables and inline SVG charts, nothing fetched), for
+    /// email; write it with --output.
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BudgetFormat {
+    /// Aligned text for a terminal.
+    Table,
+    /// GitHub-flavoured markdown.
+    Markdown,
+    /// The budget: amount, basis, thresholds with amounts and crossing days, daily spend.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChartImage {
+    /// Scalable vector graphics (text stays text).
+    Svg,
+    /// Bitmap, with the bundled DejaVu Sans font.
+    Png,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -142,6 +173,83 @@ pub struct SimulationArgs {
     /// Seed of the Monte Carlo draws: the same seed gives the same range.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct BudgetArgs {
+    /// Scenario file (YAML), or an Estimate written by `estimate --format json` (its lines then
+    /// accrue evenly: the hourly simulation is not in the JSON).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Which point of the Monte Carlo cost range the amount starts from: 10, 50 or 90. Without
+    /// a range (no traffic uncertainty) the month as simulated is used.
+    #[arg(long, default_value_t = 90, value_parser = clap::builder::PossibleValuesParser::new(["10", "50", "90"]).map(|text| text.parse::<u8>().unwrap_or(90)))]
+    pub percentile: u8,
+    /// Round the amount up to a multiple of N (default: up to two significant figures, at
+    /// least to the next 10).
+    #[arg(long, value_name = "N")]
+    pub round_to: Option<u64>,
+    /// Actual-cost alert thresholds, percent of the budget (comma-separated, 0.01–1000;
+    /// `none` for no actual alerts). At most five alerts in all.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "50,80,100",
+        value_name = "PERCENTS"
+    )]
+    pub thresholds: Vec<String>,
+    /// Forecast alert thresholds, percent of the budget (comma-separated; `none` for none).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "100",
+        value_name = "PERCENTS"
+    )]
+    pub forecast_thresholds: Vec<String>,
+    /// Who receives the alerts (repeatable). Without one, the exported template asks for
+    /// `contactEmails` at deploy time.
+    #[arg(long = "contact-email", value_name = "ADDRESS")]
+    pub contact_emails: Vec<String>,
+    /// Roles on the scope that receive the alerts (repeatable): Owner, Contributor, Reader.
+    #[arg(long = "contact-role", value_name = "ROLE", default_value = "Owner",
+          value_parser = ["Owner", "Contributor", "Reader"])]
+    pub contact_roles: Vec<String>,
+    /// Action group resource IDs that receive the alerts (repeatable).
+    #[arg(long = "contact-group", value_name = "ID")]
+    pub contact_groups: Vec<String>,
+    /// First day of the budget, the first of a month (YYYY-MM-01), not before the as-of date
+    /// and at most twelve months after it; default: the first of the month on or after it.
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    /// Write budget.json (ARM template) and budget.bicep into DIR (each replaced atomically).
+    #[arg(long, value_name = "DIR")]
+    pub export: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BudgetFormat::Table)]
+    pub format: BudgetFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub options: ScenarioOptions,
+}
+
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// Scenario files (YAML); with several, also the monthly cost by category of each.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Directory the charts are written to (created if missing).
+    #[arg(long, value_name = "DIR", default_value = "reports")]
+    pub output_dir: PathBuf,
+    /// Image format.
+    #[arg(long, value_enum, default_value_t = ChartImage::Svg)]
+    pub image: ChartImage,
+    /// Months in the projection chart (2–60).
+    #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u32).range(2..=60))]
+    pub months: u32,
+    #[command(flatten)]
+    pub options: ScenarioOptions,
 }
 
 #[derive(Debug, Args)]

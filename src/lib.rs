@@ -4,6 +4,7 @@
 //! [`estimate::Estimate`] → [`report`] renderers. Only [`commands`] reads files, uses the
 //! network or writes output; everything between load and render is pure.
 
+pub mod budget;
 pub mod capacity;
 pub mod catalog;
 pub mod cli;

@@ -30,6 +30,7 @@ pub fn run(args: &EstimateArgs) -> Result<Outcome> {
         Format::Markdown => report::markdown::render(&estimates),
         Format::Json => report::json::render(&estimates)?,
         Format::Csv => report::csv::render(&estimates)?,
+        Format::Html => super::chart::html(&args.files, &estimates, &snapshot, &args.options)?,
     };
     emit(args.output.as_deref(), &text)?;
     let unpriced: usize = estimates

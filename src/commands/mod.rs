@@ -1,6 +1,8 @@
 //! Subcommands: the only code that reads files, asks the clock, uses the network or writes
 //! output. Each file owns one subcommand; shared I/O helpers live here.
 
+mod budget;
+mod chart;
 mod compare;
 mod diff;
 mod estimate;
@@ -35,6 +37,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Schema(args) => schema::run(&args),
         Command::Compare(args) => compare::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Budget(args) => budget::run(&args),
+        Command::Chart(args) => chart::run(&args),
         Command::Prices(command) => prices::run(&command),
     }
 }

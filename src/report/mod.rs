@@ -4,12 +4,18 @@
 //! every format is deterministic (lines sorted by the plan, fixed decimals), so snapshot tests
 //! change only when behaviour does.
 
+pub mod budget_arm;
+pub mod budget_bicep;
+pub mod budget_notifications;
+pub mod budget_summary;
 mod capacity;
+pub mod chart;
 mod commitment;
 pub mod compare;
 pub mod csv;
 pub mod diff;
 mod grid;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod pull_request;

@@ -11,4 +11,7 @@ mod demand;
 mod outcome;
 
 pub use demand::{demand_for, first_weekday, DemandError, SimulationInputs};
-pub use outcome::{Alternative, CapacityReport, Demand, ResourceSimulation, Simulated};
+pub use outcome::{
+    hourly_means, hourly_sums, Alternative, CapacityReport, Demand, Hourly, ResourceSimulation,
+    Simulated,
+};

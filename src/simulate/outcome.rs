@@ -74,6 +74,38 @@ pub struct CapacityReport {
     /// Warnings and advice: memory that does not fit, a cheaper throughput mode…
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The month hour by hour, for budgets and charts: kept in memory only (an Estimate read
+    /// back from JSON has none, and its simulated lines then accrue evenly).
+    #[serde(skip)]
+    pub hourly: Hourly,
+}
+
+/// A simulated resource hour by hour (one value per hour of the simulated month).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Hourly {
+    /// Demand on the resource: mean requests/s in each hour.
+    pub requests_per_second: Vec<f64>,
+    /// Capacity in the report's `unit`, mean in each hour (instances, replicas, RU/s needed).
+    pub capacity: Vec<f64>,
+    /// What is billed in each hour, in the unit the resource bills (instances, replica-seconds,
+    /// billed RU/s, RU consumed): the weights its simulated lines accrue by.
+    pub billed: Vec<f64>,
+}
+
+/// Mean of each whole or partial hour of a per-minute series.
+pub fn hourly_means(per_minute: &[f64]) -> Vec<f64> {
+    per_minute
+        .chunks(60)
+        .map(|hour| hour.iter().sum::<f64>() / hour.len() as f64)
+        .collect()
+}
+
+/// Sum of each whole or partial hour of a per-minute series.
+pub fn hourly_sums(per_minute: &[f64]) -> Vec<f64> {
+    per_minute
+        .chunks(60)
+        .map(|hour| hour.iter().sum::<f64>())
+        .collect()
 }
 
 /// Another way to run the same resource for the same demand (e.g. Cosmos DB manual vs

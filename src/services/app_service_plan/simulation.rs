@@ -6,6 +6,7 @@ use super::{AppServicePlan, SkuSpec};
 use crate::capacity::autoscale;
 use crate::capacity::gunicorn::{GunicornInstance, Latency, RequestCost};
 use crate::services::{CapacityReport, Demand, ResourceSimulation, Simulated};
+use crate::simulate::{hourly_means, Hourly};
 
 const MINUTES_PER_HOUR: f64 = 60.0;
 
@@ -168,6 +169,19 @@ pub fn simulate(
             / MINUTES_PER_HOUR
     });
     let instance_hours = average * hours;
+    let instances: Vec<f64> = minutes
+        .iter()
+        .map(|minute| f64::from(minute.instances))
+        .collect();
+    let rates: Vec<f64> = minutes
+        .iter()
+        .map(|minute| minute.requests_per_second)
+        .collect();
+    let hourly = Hourly {
+        requests_per_second: hourly_means(&rates),
+        capacity: hourly_means(&instances),
+        billed: hourly_means(&instances),
+    };
     Ok(Some(ResourceSimulation {
         quantities: Simulated::Instances { instance_hours },
         report: CapacityReport {
@@ -179,6 +193,7 @@ pub fn simulate(
             hours_at_maximum: minutes_at_maximum,
             p95_latency_ms_at_peak: p95,
             notes,
+            hourly,
             ..CapacityReport::default()
         },
         alternatives: Vec::new(),

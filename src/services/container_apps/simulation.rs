@@ -4,6 +4,7 @@
 use super::{ContainerApp, DEFAULT_CONCURRENT_REQUESTS};
 use crate::capacity::replicas::{self, HttpScaleRule};
 use crate::services::{CapacityReport, Demand, ResourceSimulation, Simulated};
+use crate::simulate::{hourly_means, hourly_sums, Hourly};
 
 const SECONDS_PER_MINUTE: f64 = 60.0;
 const SECONDS_PER_HOUR: f64 = 3_600.0;
@@ -50,6 +51,16 @@ pub fn simulate(app: &ContainerApp, demand: &Demand) -> Result<Option<ResourceSi
             rule.max_replicas * rule.concurrent_requests
         ));
     }
+    let column = |value: fn(&replicas::ReplicaMinute) -> f64| -> Vec<f64> {
+        run.minutes.iter().map(value).collect()
+    };
+    let hourly = Hourly {
+        requests_per_second: hourly_means(&column(|minute| minute.requests_per_second)),
+        capacity: hourly_means(&column(|minute| f64::from(minute.replicas))),
+        billed: hourly_sums(&column(|minute| {
+            minute.active_replica_seconds + minute.idle_replica_seconds
+        })),
+    };
     Ok(Some(ResourceSimulation {
         quantities: Simulated::Replicas {
             active_replica_seconds: totals.active_replica_seconds,
@@ -63,6 +74,7 @@ pub fn simulate(app: &ContainerApp, demand: &Demand) -> Result<Option<ResourceSi
             hours: Some(replica_seconds / SECONDS_PER_HOUR),
             hours_at_maximum: Some(at_maximum as f64 / SECONDS_PER_MINUTE),
             notes,
+            hourly,
             ..CapacityReport::default()
         },
         alternatives: Vec::new(),

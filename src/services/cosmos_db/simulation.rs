@@ -11,6 +11,7 @@ use crate::money::MonthLength;
 use crate::services::{
     Alternative, CapacityReport, Context, Demand, ResourceSimulation, Service, Simulated, Usage,
 };
+use crate::simulate::{hourly_means, hourly_sums, Hourly};
 
 const MAX_REQUEST_UNITS_PER_SECOND: u32 = 1_000_000;
 
@@ -35,6 +36,8 @@ struct Billed {
     throttled_hours: f64,
     /// Average of the hourly billed RU/s per region.
     average_billed: f64,
+    /// Billed RU/s (provisioned) or RU consumed (serverless), hour by hour.
+    hourly: Vec<f64>,
     notes: Vec<String>,
 }
 
@@ -62,6 +65,11 @@ fn bill(mode: &Mode, regions: u32, series: &[f64]) -> Result<Billed, String> {
                 },
                 throttled_hours: usage.throttled_hours as f64,
                 average_billed,
+                hourly: usage
+                    .hours
+                    .iter()
+                    .map(|hour| f64::from(hour.billed_request_units_per_second))
+                    .collect(),
                 notes,
             }
         }
@@ -85,6 +93,10 @@ fn bill(mode: &Mode, regions: u32, series: &[f64]) -> Result<Billed, String> {
                 },
                 throttled_hours: hours.len() as f64,
                 average_billed: 0.0,
+                hourly: hourly_sums(series)
+                    .into_iter()
+                    .map(|units_per_second| units_per_second * 60.0)
+                    .collect(),
                 notes,
             }
         }
@@ -144,6 +156,11 @@ pub fn simulate(account: &CosmosDb, demand: &Demand) -> Result<Option<ResourceSi
         );
     }
     let alternatives = alternatives(account, &series, peak, &floor, demand.hours)?;
+    let hourly = Hourly {
+        requests_per_second: hourly_means(&demand.requests_per_second),
+        capacity: hourly_means(&series),
+        billed: billed.hourly,
+    };
     Ok(Some(ResourceSimulation {
         quantities: billed.quantities,
         report: CapacityReport {
@@ -153,6 +170,7 @@ pub fn simulate(account: &CosmosDb, demand: &Demand) -> Result<Option<ResourceSi
             utilisation_percent: utilisation.filter(|value| value.is_finite()),
             throttled_hours: Some(billed.throttled_hours),
             notes,
+            hourly,
             ..CapacityReport::default()
         },
         alternatives,
