@@ -6,13 +6,13 @@ use std::path::Path;
 
 use anyhow::{Context as _, Result};
 
-use super::estimate::{estimate_one, load_scenario, prepare, read_measured};
+use super::estimate::{estimate_one, load_scenario, prepare, project_months};
 use super::{load_snapshot, write_atomically, Outcome};
 use crate::budget::{budget, Budget, BudgetSettings};
 use crate::catalog::snapshot::Snapshot;
 use crate::cli::{ChartArgs, ChartImage, ScenarioOptions};
-use crate::estimate::projection::{project, Projection};
-use crate::estimate::{Estimate, PriceBook};
+use crate::estimate::projection::Projection;
+use crate::estimate::Estimate;
 use crate::report::chart::{self, ImageFormat};
 use crate::scenario::Scenario;
 
@@ -82,17 +82,8 @@ pub(crate) fn projection(
     {
         return Ok(None);
     }
-    let inputs = read_measured(&prepared)?;
-    let mut book = PriceBook::new(&snapshot.catalog, &settings.as_of);
-    let projection = project(
-        &prepared,
-        &inputs,
-        &mut book,
-        &snapshot.manifest,
-        &settings,
-        months,
-    )
-    .with_context(|| format!("{}: cannot project {months} months", scenario.file))?;
+    let projection = project_months(&prepared, snapshot, &settings, months)
+        .with_context(|| format!("{}: cannot project {months} months", scenario.file))?;
     Ok(Some(projection))
 }
 

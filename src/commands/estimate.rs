@@ -10,6 +10,7 @@ use super::{emit, load_snapshot, today, Outcome};
 use crate::catalog::TermRule;
 use crate::catalog::{is_date, nearest_names, snapshot::Snapshot};
 use crate::cli::{EstimateArgs, Format, ReservationTerms, ScenarioOptions};
+use crate::estimate::projection::{project, Projection};
 use crate::estimate::range::cost_range;
 use crate::estimate::{price, Estimate, PriceBook, PriceSettings, RangeSettings};
 use crate::money::MonthLength;
@@ -191,4 +192,24 @@ pub(crate) fn read_measured(scenario: &Scenario) -> Result<SimulationInputs> {
         }
     }
     Ok(inputs)
+}
+
+/// A prepared scenario's next `months` months, traffic growth compounding (`simulate --months`
+/// and the projection chart).
+pub(crate) fn project_months(
+    prepared: &Scenario,
+    snapshot: &Snapshot,
+    settings: &PriceSettings,
+    months: usize,
+) -> Result<Projection> {
+    let inputs = read_measured(prepared)?;
+    let mut book = PriceBook::new(&snapshot.catalog, &settings.as_of);
+    Ok(project(
+        prepared,
+        &inputs,
+        &mut book,
+        &snapshot.manifest,
+        settings,
+        months,
+    )?)
 }

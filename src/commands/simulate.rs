@@ -3,11 +3,9 @@
 
 use anyhow::{bail, Result};
 
-use super::estimate::{estimate_one, load_scenario, prepare, read_measured};
+use super::estimate::{estimate_one, load_scenario, prepare, project_months};
 use super::{emit, load_snapshot, Outcome};
 use crate::cli::{SimulateArgs, SimulateFormat};
-use crate::estimate::projection::project;
-use crate::estimate::PriceBook;
 use crate::report;
 
 pub fn run(args: &SimulateArgs) -> Result<Outcome> {
@@ -26,16 +24,7 @@ pub fn run(args: &SimulateArgs) -> Result<Outcome> {
     }
     let text = if args.months > 1 {
         let (prepared, settings) = prepare(&scenario, &snapshot, &args.options)?;
-        let inputs = read_measured(&prepared)?;
-        let mut book = PriceBook::new(&snapshot.catalog, &settings.as_of);
-        let projection = project(
-            &prepared,
-            &inputs,
-            &mut book,
-            &snapshot.manifest,
-            &settings,
-            args.months as usize,
-        )?;
+        let projection = project_months(&prepared, &snapshot, &settings, args.months as usize)?;
         match args.format {
             SimulateFormat::Json => serde_json::to_string_pretty(&projection)? + "\n",
             SimulateFormat::Markdown => report::simulation::projection_markdown(&projection),

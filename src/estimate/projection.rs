@@ -30,6 +30,22 @@ pub struct Projection {
     pub total: Money,
 }
 
+impl Projection {
+    /// The environments projected, in the estimate's order (those of the first month).
+    pub fn environment_names(&self) -> Vec<String> {
+        self.months
+            .first()
+            .map(|month| {
+                month
+                    .environments
+                    .iter()
+                    .map(|(name, _)| name.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
 pub fn project(
     scenario: &Scenario,
     inputs: &SimulationInputs,

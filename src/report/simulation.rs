@@ -52,17 +52,7 @@ pub fn capacity_markdown(estimate: &Estimate) -> String {
 }
 
 fn projection_grid(projection: &Projection) -> Grid {
-    let names: Vec<String> = projection
-        .months
-        .first()
-        .map(|month| {
-            month
-                .environments
-                .iter()
-                .map(|(name, _)| name.clone())
-                .collect()
-        })
-        .unwrap_or_default();
+    let names = projection.environment_names();
     let mut headers: Vec<&str> = vec!["Month"];
     headers.extend(names.iter().map(String::as_str));
     headers.push("Total");

@@ -161,13 +161,6 @@ impl Picture for CategoriesChart {
                 )])
                 .map_err(message)?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .label_font((FONT, style::LABEL_SIZE))
-            .background_style(WHITE.mix(0.9))
-            .border_style(style::MUTED)
-            .draw()
-            .map_err(message)
+        style::legend(&mut chart, SeriesLabelPosition::UpperRight)
     }
 }

@@ -18,17 +18,7 @@ pub struct ProjectionChart {
 }
 
 pub fn projection(projection: &Projection) -> ProjectionChart {
-    let names: Vec<String> = projection
-        .months
-        .first()
-        .map(|month| {
-            month
-                .environments
-                .iter()
-                .map(|(name, _)| name.clone())
-                .collect()
-        })
-        .unwrap_or_default();
+    let names = projection.environment_names();
     let mut series: Vec<(String, Vec<f64>)> = names
         .iter()
         .enumerate()
@@ -155,13 +145,6 @@ impl Picture for ProjectionChart {
                 )
                 .map_err(message)?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .label_font((FONT, style::LABEL_SIZE))
-            .background_style(WHITE.mix(0.9))
-            .border_style(style::MUTED)
-            .draw()
-            .map_err(message)
+        style::legend(&mut chart, SeriesLabelPosition::UpperRight)
     }
 }

@@ -90,6 +90,26 @@ pub fn headroom(maximum: f64) -> f64 {
     }
 }
 
+/// The legend every chart draws: a light box with a muted border, at `position`.
+pub fn legend<'a, DB, CT>(
+    chart: &mut plotters::chart::ChartContext<'a, DB, CT>,
+    position: plotters::chart::SeriesLabelPosition,
+) -> Result<(), String>
+where
+    DB: plotters::prelude::DrawingBackend + 'a,
+    CT: plotters::coord::CoordTranslate,
+{
+    use plotters::style::{Color as _, WHITE};
+    chart
+        .configure_series_labels()
+        .position(position)
+        .label_font((FONT, LABEL_SIZE))
+        .background_style(WHITE.mix(0.9))
+        .border_style(MUTED)
+        .draw()
+        .map_err(super::message)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
