@@ -9,6 +9,7 @@ pub mod csv;
 mod grid;
 pub mod json;
 pub mod markdown;
+pub mod prices;
 pub mod simulation;
 pub mod table;
 

@@ -1,0 +1,405 @@
+//! `azcost prices fetch` against the local Retail Prices API stand-in: clean fetches (pages of
+//! 100 and 1,000, NextPageLink and the $skip fallback, merging), every injected fault, and a
+//! snapshot left byte-for-byte unchanged whenever a query fails.
+
+use std::path::Path;
+use std::time::Duration;
+
+use azcost::catalog::snapshot::{build, rows_from_document, Manifest};
+use azcost::catalog::snapshot_diff::merge;
+use azcost::catalog::PriceRow;
+use serde_json::Value;
+
+use super::retail_server::{preview_rows, westus_rows, Config, Fault, RetailServer};
+use super::support::run;
+
+/// Runs `prices fetch --region westus` into `output` with fast retries and a `timeout`.
+fn fetch(server: &RetailServer, output: &Path, timeout: &str) -> (i32, String, String) {
+    let output = output.display().to_string();
+    run(&[
+        "prices",
+        "fetch",
+        "--region",
+        "westus",
+        "--api-url",
+        &server.url,
+        "--output",
+        &output,
+        "--concurrency",
+        "1",
+        "--retries",
+        "2",
+        "--backoff-ms",
+        "10",
+        "--timeout",
+        timeout,
+    ])
+}
+
+fn rows(values: &[Value]) -> Vec<PriceRow> {
+    rows_from_document("served", &Value::Array(values.to_vec())).expect("recorded rows parse")
+}
+
+/// The prices.jsonl `prices import` would build from these rows.
+fn expected_text(rows: Vec<PriceRow>) -> String {
+    let manifest: Manifest = serde_json::from_str(
+        r#"{"source":"","prices_as_of":"","api_version":"","currency":"USD","row_count":0,"sha256":""}"#,
+    )
+    .expect("a manifest");
+    build(rows, manifest).0
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).expect("the file exists")
+}
+
+/// A snapshot directory holding a copy of the bundled snapshot.
+fn existing_snapshot() -> tempfile::TempDir {
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    for file in ["prices.jsonl", "manifest.json"] {
+        std::fs::copy(
+            super::support::root().join("pricing").join(file),
+            directory.path().join(file),
+        )
+        .expect("copy the bundled snapshot");
+    }
+    directory
+}
+
+fn clean_fetch(config: Config, expected_requests: usize) {
+    clean_fetch_within(config, expected_requests, "5");
+}
+
+fn clean_fetch_within(config: Config, expected_requests: usize, timeout: &str) {
+    let served = config.rows.clone();
+    let server = RetailServer::start(config);
+    let output = tempfile::tempdir().expect("a temporary directory");
+    let (code, _, stderr) = fetch(&server, output.path(), timeout);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        read(&output.path().join("prices.jsonl")),
+        expected_text(rows(&served))
+    );
+    let manifest: Value = serde_json::from_str(&read(&output.path().join("manifest.json")))
+        .expect("the manifest is JSON");
+    assert_eq!(manifest["api_version"], "2023-01-01-preview");
+    assert_eq!(manifest["currency"], "USD");
+    assert_eq!(manifest["row_count"], served.len());
+    assert!(manifest["source"].as_str().unwrap().contains(&server.url));
+    let seen = server.seen();
+    assert_eq!(seen.len(), expected_requests, "{seen:#?}");
+    for request in &seen {
+        assert!(request.target.contains("api-version=2023-01-01-preview"));
+        assert_eq!(
+            request.filter,
+            "armRegionName eq 'westus' and (priceType eq 'Consumption' or priceType eq 'Reservation')"
+        );
+    }
+}
+
+#[test]
+fn a_clean_fetch_of_1000_row_pages_follows_next_page_link() {
+    clean_fetch(Config::new(westus_rows(), 1_000), 2);
+}
+
+#[test]
+fn a_clean_fetch_of_100_row_pages_follows_next_page_link() {
+    clean_fetch(Config::new(westus_rows(), 100), 13);
+}
+
+#[test]
+fn an_empty_next_page_link_on_a_full_page_falls_back_to_skip() {
+    let mut config = Config::new(westus_rows(), 100);
+    config.next_links = false;
+    // 12 full pages, one of 50 (short, so the last).
+    clean_fetch(config, 13);
+}
+
+#[test]
+fn an_empty_link_on_an_exactly_full_last_page_costs_one_empty_request() {
+    let mut config = Config::new(westus_rows()[..1_000].to_vec(), 1_000);
+    config.next_links = false;
+    clean_fetch(config, 2);
+}
+
+/// Each transient fault, once, is retried and the fetch comes out whole.
+fn recovers_from(fault: Fault) {
+    let mut config = Config::new(westus_rows(), 1_000);
+    config.script = vec![Fault::None, fault];
+    clean_fetch_within(config, 3, "0.5");
+}
+
+#[test]
+fn a_429_without_retry_after_is_retried() {
+    recovers_from(Fault::TooMany(None));
+}
+
+#[test]
+fn a_500_is_retried() {
+    recovers_from(Fault::ServerError);
+}
+
+#[test]
+fn a_response_slower_than_the_timeout_is_retried() {
+    recovers_from(Fault::Slow(Duration::from_secs(3)));
+}
+
+#[test]
+fn a_truncated_json_body_is_retried() {
+    recovers_from(Fault::Truncated);
+}
+
+#[test]
+fn a_429_with_retry_after_waits_that_long() {
+    let mut config = Config::new(westus_rows(), 1_000);
+    config.script = vec![Fault::TooMany(Some(1))];
+    let server = RetailServer::start(config);
+    let output = tempfile::tempdir().expect("a temporary directory");
+    let (code, _, stderr) = fetch(&server, output.path(), "5");
+    assert_eq!(code, 0, "{stderr}");
+    let seen = server.seen();
+    assert_eq!(seen.len(), 3);
+    let waited = seen[1].at - seen[0].at;
+    assert!(waited >= Duration::from_millis(950), "{waited:?}");
+}
+
+/// A fault that does not go away: exit 2, the query and status named, `attempts` requests,
+/// and the snapshot in place untouched.
+fn fails_without_harm(fault: Fault, attempts: usize, message: &str) {
+    let mut config = Config::new(westus_rows(), 1_000);
+    config.after_script = fault;
+    let server = RetailServer::start(config);
+    let output = existing_snapshot();
+    let before = (
+        read(&output.path().join("prices.jsonl")),
+        read(&output.path().join("manifest.json")),
+    );
+    let (code, _, stderr) = fetch(&server, output.path(), "0.3");
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("query `armRegionName eq 'westus' and (priceType eq 'Consumption' or priceType eq 'Reservation')`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(message), "{stderr}");
+    assert!(stderr.contains("was left unchanged"), "{stderr}");
+    assert_eq!(server.seen().len(), attempts);
+    let after = (
+        read(&output.path().join("prices.jsonl")),
+        read(&output.path().join("manifest.json")),
+    );
+    assert!(before == after, "the snapshot changed");
+    let leftovers: Vec<_> = std::fs::read_dir(output.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 2, "{leftovers:?}");
+}
+
+#[test]
+fn a_400_is_not_retried_and_changes_nothing() {
+    fails_without_harm(
+        Fault::BadRequest,
+        1,
+        r#"HTTP 400 Bad Request: {"Error":{"Code":"BadRequest","Message":"Invalid parameters supplied"}} (not retried)"#,
+    );
+}
+
+#[test]
+fn a_lasting_500_gives_up_after_the_retries_and_changes_nothing() {
+    fails_without_harm(
+        Fault::ServerError,
+        3,
+        "gave up after 3 attempts; the last: HTTP 500 Internal Server Error",
+    );
+}
+
+#[test]
+fn lasting_429s_give_up_and_change_nothing() {
+    fails_without_harm(Fault::TooMany(Some(0)), 3, "HTTP 429 Too Many Requests");
+}
+
+#[test]
+fn a_lasting_timeout_gives_up_and_changes_nothing() {
+    fails_without_harm(
+        Fault::Slow(Duration::from_secs(2)),
+        3,
+        "no complete response within 0.3 s",
+    );
+}
+
+#[test]
+fn lasting_truncated_bodies_give_up_and_change_nothing() {
+    fails_without_harm(
+        Fault::Truncated,
+        3,
+        "HTTP 200 OK but the response is not a Retail Prices API page",
+    );
+}
+
+#[test]
+fn a_fetch_merges_into_the_existing_snapshot_by_natural_key() {
+    // The recorded preview rows, already in the bundled snapshot, come back with the first
+    // one's price doubled, as a price revision would.
+    let mut served = preview_rows();
+    for field in ["retailPrice", "unitPrice"] {
+        served[0][field] = Value::from(served[0][field].as_f64().unwrap() * 2.0);
+    }
+    let server = RetailServer::start(Config::new(served.clone(), 1_000));
+    let output = existing_snapshot();
+    let existing = rows_from_document(
+        "bundled",
+        &Value::Array(
+            read(&output.path().join("prices.jsonl"))
+                .lines()
+                .map(|line| serde_json::from_str(line).unwrap())
+                .collect(),
+        ),
+    )
+    .unwrap();
+    let (code, _, stderr) = fetch(&server, output.path(), "5");
+    assert_eq!(code, 0, "{stderr}");
+    let written = read(&output.path().join("prices.jsonl"));
+    assert_eq!(
+        written,
+        expected_text(merge(existing.clone(), rows(&served)))
+    );
+    assert!(
+        written.contains("\"savingsPlan\":[{"),
+        "savings-plan rates are kept"
+    );
+    let revised = serde_json::to_string(&rows(&served[..1])[0]).unwrap();
+    assert!(
+        written.lines().any(|line| line == revised),
+        "the revised row is in"
+    );
+    assert_eq!(
+        written.lines().count(),
+        existing.len(),
+        "it replaced its old row"
+    );
+    // The merged snapshot is one azcost can use.
+    let (code, stdout, stderr) = run(&[
+        "prices",
+        "info",
+        "--pricing",
+        &output.path().display().to_string(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let manifest: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        manifest["inputs"].as_array().unwrap().last().unwrap()["file"],
+        server.url
+    );
+}
+
+#[test]
+fn several_queries_run_concurrently_and_each_gets_its_own_rows() {
+    let all = westus_rows();
+    let app_service = "serviceName eq 'Azure App Service' and armRegionName eq 'westus' and (priceType eq 'Consumption' or priceType eq 'Reservation')";
+    let cosmos = "serviceName eq 'Azure Cosmos DB' and armRegionName eq 'westus' and (priceType eq 'Consumption' or priceType eq 'Reservation')";
+    let of = |service: &str| -> Vec<Value> {
+        all.iter()
+            .filter(|row| row["serviceName"] == service)
+            .cloned()
+            .collect()
+    };
+    let mut config = Config::new(Vec::new(), 100);
+    config
+        .routes
+        .insert(app_service.to_string(), of("Azure App Service"));
+    config
+        .routes
+        .insert(cosmos.to_string(), of("Azure Cosmos DB"));
+    let server = RetailServer::start(config);
+    let output = tempfile::tempdir().unwrap();
+    let path = output.path().display().to_string();
+    let (code, _, stderr) = run(&[
+        "prices",
+        "fetch",
+        "--service",
+        "Azure App Service",
+        "--service",
+        "Azure Cosmos DB",
+        "--region",
+        "westus",
+        "--api-url",
+        &server.url,
+        "--output",
+        &path,
+        "--concurrency",
+        "2",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut served = of("Azure App Service");
+    served.extend(of("Azure Cosmos DB"));
+    assert_eq!(
+        read(&output.path().join("prices.jsonl")),
+        expected_text(rows(&served))
+    );
+    // 335 App Service rows in 4 pages, 112 Cosmos DB rows in 2.
+    assert_eq!(server.seen().len(), 6);
+}
+
+#[test]
+fn a_scenario_fetch_asks_for_exactly_the_dry_run_queries() {
+    let server = RetailServer::start(Config::new(Vec::new(), 1_000));
+    let scenario = "scenarios/app-service-postgres-redis.yaml";
+    let (code, dry_run, stderr) = run(&[
+        "prices",
+        "fetch",
+        "--scenario",
+        scenario,
+        "--api-url",
+        &server.url,
+        "--output",
+        "unused",
+        "--dry-run",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(server.seen().is_empty(), "a dry run sends nothing");
+    let output = tempfile::tempdir().unwrap();
+    let path = output.path().display().to_string();
+    let (code, _, stderr) = run(&[
+        "prices",
+        "fetch",
+        "--scenario",
+        scenario,
+        "--api-url",
+        &server.url,
+        "--output",
+        &path,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("returned no rows"), "{stderr}");
+    let mut asked: Vec<String> = server.seen().into_iter().map(|seen| seen.filter).collect();
+    asked.sort();
+    let mut planned: Vec<String> = dry_run.lines().skip(1).map(str::to_string).collect();
+    planned.sort();
+    assert_eq!(asked, planned);
+}
+
+#[test]
+fn the_dry_run_of_a_bundled_scenario() {
+    let (code, stdout, stderr) = run(&[
+        "prices",
+        "fetch",
+        "--scenario",
+        "scenarios/app-service-postgres-redis.yaml",
+        "--api-url",
+        "http://127.0.0.1:9/api/retail/prices",
+        "--currency",
+        "EUR",
+        "--output",
+        "unused",
+        "--dry-run",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn fetching_nothing_is_refused() {
+    let (code, _, stderr) = run(&["prices", "fetch", "--output", "unused"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("say what to fetch"), "{stderr}");
+}
