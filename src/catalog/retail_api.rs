@@ -47,6 +47,11 @@ pub struct Progress {
     pub retries: usize,
 }
 
+/// One query's rows or its failure.
+type QueryOutcome = Result<Vec<PriceRow>, FetchError>;
+/// Applies an update to the shared progress and tells the caller's callback.
+type Reporter<'a> = &'a dyn Fn(&dyn Fn(&mut Progress));
+
 /// What went wrong with one query, or with the client itself.
 #[derive(Debug, Error, Clone, PartialEq)]
 pub enum FetchError {
@@ -73,8 +78,7 @@ pub fn fetch_all(
         queries_total: queries.len(),
         ..Progress::default()
     });
-    let results: Mutex<Vec<Option<Result<Vec<PriceRow>, FetchError>>>> =
-        Mutex::new(vec![None; queries.len()]);
+    let results: Mutex<Vec<Option<QueryOutcome>>> = Mutex::new(vec![None; queries.len()]);
     let report = |update: &dyn Fn(&mut Progress)| {
         let snapshot = match state.lock() {
             Ok(mut state) => {
@@ -138,7 +142,7 @@ fn fetch_query(
     query: &FetchQuery,
     settings: &FetchSettings,
     jitter: &mut Jitter,
-    report: &dyn Fn(&dyn Fn(&mut Progress)),
+    report: Reporter,
 ) -> Result<Vec<PriceRow>, FetchError> {
     let fail = |reason: String| FetchError::Query {
         filter: query.filter.clone(),
@@ -178,7 +182,7 @@ fn fetch_page(
     url: &str,
     settings: &FetchSettings,
     jitter: &mut Jitter,
-    report: &dyn Fn(&dyn Fn(&mut Progress)),
+    report: Reporter,
 ) -> Result<Page, String> {
     let attempts = settings.retry.retries + 1;
     let mut attempt = 1;
