@@ -155,6 +155,10 @@ fn fetch_query(
         let page = fetch_page(client, &url, settings, jitter, report).map_err(&fail)?;
         if page_number == 1 {
             first_count = page.count;
+        } else if !page.items.is_empty() && rows.ends_with(&page.items) {
+            return Err(fail(format!(
+                "page {page_number} repeats the page before it: the server ignored $skip or sent a stale NextPageLink ({url})"
+            )));
         }
         rows.extend(page.items.iter().cloned());
         let added = page.items.len();

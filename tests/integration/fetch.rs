@@ -122,11 +122,28 @@ fn an_empty_link_on_an_exactly_full_last_page_costs_one_empty_request() {
     clean_fetch(config, 2);
 }
 
+#[test]
+fn a_server_that_ignores_skip_is_caught_instead_of_looping() {
+    let mut config = Config::new(westus_rows(), 100);
+    config.next_links = false;
+    config.ignore_skip = true;
+    let server = RetailServer::start(config);
+    let output = tempfile::tempdir().expect("a temporary directory");
+    let (code, _, stderr) = fetch(&server, output.path(), "5");
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("page 2 repeats the page before it"),
+        "{stderr}"
+    );
+    assert_eq!(server.seen().len(), 2);
+    assert!(!output.path().join("prices.jsonl").exists());
+}
+
 /// Each transient fault, once, is retried and the fetch comes out whole.
 fn recovers_from(fault: Fault) {
     let mut config = Config::new(westus_rows(), 1_000);
     config.script = vec![Fault::None, fault];
-    clean_fetch_within(config, 3, "0.5");
+    clean_fetch_within(config, 3, "1");
 }
 
 #[test]
@@ -166,6 +183,10 @@ fn a_429_with_retry_after_waits_that_long() {
 /// A fault that does not go away: exit 2, the query and status named, `attempts` requests,
 /// and the snapshot in place untouched.
 fn fails_without_harm(fault: Fault, attempts: usize, message: &str) {
+    fails_within(fault, attempts, message, "5");
+}
+
+fn fails_within(fault: Fault, attempts: usize, message: &str, timeout: &str) {
     let mut config = Config::new(westus_rows(), 1_000);
     config.after_script = fault;
     let server = RetailServer::start(config);
@@ -174,7 +195,7 @@ fn fails_without_harm(fault: Fault, attempts: usize, message: &str) {
         read(&output.path().join("prices.jsonl")),
         read(&output.path().join("manifest.json")),
     );
-    let (code, _, stderr) = fetch(&server, output.path(), "0.3");
+    let (code, _, stderr) = fetch(&server, output.path(), timeout);
     assert_eq!(code, 2, "{stderr}");
     assert!(
         stderr.contains("query `armRegionName eq 'westus' and (priceType eq 'Consumption' or priceType eq 'Reservation')`"),
@@ -220,10 +241,11 @@ fn lasting_429s_give_up_and_change_nothing() {
 
 #[test]
 fn a_lasting_timeout_gives_up_and_changes_nothing() {
-    fails_without_harm(
+    fails_within(
         Fault::Slow(Duration::from_secs(2)),
         3,
         "no complete response within 0.3 s",
+        "0.3",
     );
 }
 
@@ -395,6 +417,34 @@ fn the_dry_run_of_a_bundled_scenario() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn rows_in_another_currency_than_asked_are_refused() {
+    let server = RetailServer::start(Config::new(westus_rows(), 1_000));
+    let output = existing_snapshot();
+    let before = read(&output.path().join("prices.jsonl"));
+    let path = output.path().display().to_string();
+    let (code, _, stderr) = run(&[
+        "prices",
+        "fetch",
+        "--region",
+        "westus",
+        "--currency",
+        "EUR",
+        "--api-url",
+        &server.url,
+        "--output",
+        &path,
+        "--replace",
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("asked for EUR prices but the API sent USD"),
+        "{stderr}"
+    );
+    assert!(server.seen()[0].target.contains("currencyCode=%27EUR%27"));
+    assert_eq!(read(&output.path().join("prices.jsonl")), before);
 }
 
 #[test]

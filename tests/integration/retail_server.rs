@@ -49,6 +49,8 @@ pub struct Config {
     pub latency: Duration,
     /// `false`: `NextPageLink` is null on every page, full or not (the API's 2023 fault).
     pub next_links: bool,
+    /// Serve the first page whatever `$skip` says (a broken mirror).
+    pub ignore_skip: bool,
     /// Faults for the first requests, in arrival order.
     pub script: Vec<Fault>,
     /// The fault of every request after the script (`Fault::None` to serve normally).
@@ -63,6 +65,7 @@ impl Config {
             page_size,
             latency: Duration::ZERO,
             next_links: true,
+            ignore_skip: false,
             script: Vec::new(),
             after_script: Fault::None,
         }
@@ -198,6 +201,7 @@ impl Shared {
 
     fn page(&self, target: &str, filter: &str, skip: usize) -> String {
         let rows = self.config.routes.get(filter).unwrap_or(&self.config.rows);
+        let skip = if self.config.ignore_skip { 0 } else { skip };
         let end = (skip + self.config.page_size).min(rows.len());
         let items: Vec<Value> = rows.get(skip.min(end)..end).unwrap_or(&[]).to_vec();
         let next = if self.config.next_links && end < rows.len() {

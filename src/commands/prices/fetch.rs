@@ -42,6 +42,9 @@ pub fn run(args: &FetchArgs) -> Result<Outcome> {
         .iter()
         .map(|filter| query_url(&args.api_url, filter, &args.currency))
         .collect();
+    if queries.is_empty() {
+        bail!("the scenarios look up no catalog prices (only `custom` ones); nothing to fetch");
+    }
     if args.dry_run {
         let mut text = format!(
             "# {} quer{} to {} (api-version {API_VERSION}, currency {})\n",
