@@ -1,20 +1,19 @@
 //! `azcost prices fetch` against the local Retail Prices API stand-in: clean fetches (pages of
-//! 100 and 1,000, NextPageLink and the $skip fallback, merging), every injected fault, and a
-//! snapshot left byte-for-byte unchanged whenever a query fails.
+//! 100 and 1,000, NextPageLink and the $skip fallback), merging, scenario queries, dry runs.
+//! The injected faults are in `fetch_faults.rs`.
 
 use std::path::Path;
-use std::time::Duration;
 
 use azcost::catalog::snapshot::{build, rows_from_document, Manifest};
 use azcost::catalog::snapshot_diff::merge;
 use azcost::catalog::PriceRow;
 use serde_json::Value;
 
-use super::retail_server::{preview_rows, westus_rows, Config, Fault, RetailServer};
+use super::retail_server::{preview_rows, westus_rows, Config, RetailServer};
 use super::support::run;
 
 /// Runs `prices fetch --region westus` into `output` with fast retries and a `timeout`.
-fn fetch(server: &RetailServer, output: &Path, timeout: &str) -> (i32, String, String) {
+pub(super) fn fetch(server: &RetailServer, output: &Path, timeout: &str) -> (i32, String, String) {
     let output = output.display().to_string();
     run(&[
         "prices",
@@ -36,12 +35,12 @@ fn fetch(server: &RetailServer, output: &Path, timeout: &str) -> (i32, String, S
     ])
 }
 
-fn rows(values: &[Value]) -> Vec<PriceRow> {
+pub(super) fn rows(values: &[Value]) -> Vec<PriceRow> {
     rows_from_document("served", &Value::Array(values.to_vec())).expect("recorded rows parse")
 }
 
 /// The prices.jsonl `prices import` would build from these rows.
-fn expected_text(rows: Vec<PriceRow>) -> String {
+pub(super) fn expected_text(rows: Vec<PriceRow>) -> String {
     let manifest: Manifest = serde_json::from_str(
         r#"{"source":"","prices_as_of":"","api_version":"","currency":"USD","row_count":0,"sha256":""}"#,
     )
@@ -49,12 +48,12 @@ fn expected_text(rows: Vec<PriceRow>) -> String {
     build(rows, manifest).0
 }
 
-fn read(path: &Path) -> String {
+pub(super) fn read(path: &Path) -> String {
     std::fs::read_to_string(path).expect("the file exists")
 }
 
 /// A snapshot directory holding a copy of the bundled snapshot.
-fn existing_snapshot() -> tempfile::TempDir {
+pub(super) fn existing_snapshot() -> tempfile::TempDir {
     let directory = tempfile::tempdir().expect("a temporary directory");
     for file in ["prices.jsonl", "manifest.json"] {
         std::fs::copy(
@@ -66,11 +65,11 @@ fn existing_snapshot() -> tempfile::TempDir {
     directory
 }
 
-fn clean_fetch(config: Config, expected_requests: usize) {
+pub(super) fn clean_fetch(config: Config, expected_requests: usize) {
     clean_fetch_within(config, expected_requests, "5");
 }
 
-fn clean_fetch_within(config: Config, expected_requests: usize, timeout: &str) {
+pub(super) fn clean_fetch_within(config: Config, expected_requests: usize, timeout: &str) {
     let served = config.rows.clone();
     let server = RetailServer::start(config);
     let output = tempfile::tempdir().expect("a temporary directory");
@@ -137,125 +136,6 @@ fn a_server_that_ignores_skip_is_caught_instead_of_looping() {
     );
     assert_eq!(server.seen().len(), 2);
     assert!(!output.path().join("prices.jsonl").exists());
-}
-
-/// Each transient fault, once, is retried and the fetch comes out whole.
-fn recovers_from(fault: Fault) {
-    let mut config = Config::new(westus_rows(), 1_000);
-    config.script = vec![Fault::None, fault];
-    clean_fetch_within(config, 3, "1");
-}
-
-#[test]
-fn a_429_without_retry_after_is_retried() {
-    recovers_from(Fault::TooMany(None));
-}
-
-#[test]
-fn a_500_is_retried() {
-    recovers_from(Fault::ServerError);
-}
-
-#[test]
-fn a_response_slower_than_the_timeout_is_retried() {
-    recovers_from(Fault::Slow(Duration::from_secs(3)));
-}
-
-#[test]
-fn a_truncated_json_body_is_retried() {
-    recovers_from(Fault::Truncated);
-}
-
-#[test]
-fn a_429_with_retry_after_waits_that_long() {
-    let mut config = Config::new(westus_rows(), 1_000);
-    config.script = vec![Fault::TooMany(Some(1))];
-    let server = RetailServer::start(config);
-    let output = tempfile::tempdir().expect("a temporary directory");
-    let (code, _, stderr) = fetch(&server, output.path(), "5");
-    assert_eq!(code, 0, "{stderr}");
-    let seen = server.seen();
-    assert_eq!(seen.len(), 3);
-    let waited = seen[1].at - seen[0].at;
-    assert!(waited >= Duration::from_millis(950), "{waited:?}");
-}
-
-/// A fault that does not go away: exit 2, the query and status named, `attempts` requests,
-/// and the snapshot in place untouched.
-fn fails_without_harm(fault: Fault, attempts: usize, message: &str) {
-    fails_within(fault, attempts, message, "5");
-}
-
-fn fails_within(fault: Fault, attempts: usize, message: &str, timeout: &str) {
-    let mut config = Config::new(westus_rows(), 1_000);
-    config.after_script = fault;
-    let server = RetailServer::start(config);
-    let output = existing_snapshot();
-    let before = (
-        read(&output.path().join("prices.jsonl")),
-        read(&output.path().join("manifest.json")),
-    );
-    let (code, _, stderr) = fetch(&server, output.path(), timeout);
-    assert_eq!(code, 2, "{stderr}");
-    assert!(
-        stderr.contains("query `armRegionName eq 'westus' and (priceType eq 'Consumption' or priceType eq 'Reservation')`"),
-        "{stderr}"
-    );
-    assert!(stderr.contains(message), "{stderr}");
-    assert!(stderr.contains("was left unchanged"), "{stderr}");
-    assert_eq!(server.seen().len(), attempts);
-    let after = (
-        read(&output.path().join("prices.jsonl")),
-        read(&output.path().join("manifest.json")),
-    );
-    assert!(before == after, "the snapshot changed");
-    let leftovers: Vec<_> = std::fs::read_dir(output.path())
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name())
-        .collect();
-    assert_eq!(leftovers.len(), 2, "{leftovers:?}");
-}
-
-#[test]
-fn a_400_is_not_retried_and_changes_nothing() {
-    fails_without_harm(
-        Fault::BadRequest,
-        1,
-        r#"HTTP 400 Bad Request: {"Error":{"Code":"BadRequest","Message":"Invalid parameters supplied"}} (not retried)"#,
-    );
-}
-
-#[test]
-fn a_lasting_500_gives_up_after_the_retries_and_changes_nothing() {
-    fails_without_harm(
-        Fault::ServerError,
-        3,
-        "gave up after 3 attempts; the last: HTTP 500 Internal Server Error",
-    );
-}
-
-#[test]
-fn lasting_429s_give_up_and_change_nothing() {
-    fails_without_harm(Fault::TooMany(Some(0)), 3, "HTTP 429 Too Many Requests");
-}
-
-#[test]
-fn a_lasting_timeout_gives_up_and_changes_nothing() {
-    fails_within(
-        Fault::Slow(Duration::from_secs(2)),
-        3,
-        "no complete response within 0.3 s",
-        "0.3",
-    );
-}
-
-#[test]
-fn lasting_truncated_bodies_give_up_and_change_nothing() {
-    fails_without_harm(
-        Fault::Truncated,
-        3,
-        "HTTP 200 OK but the response is not a Retail Prices API page",
-    );
 }
 
 #[test]

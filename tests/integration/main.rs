@@ -2,6 +2,7 @@
 
 mod errors;
 mod fetch;
+mod fetch_faults;
 mod formats;
 mod prices_search;
 mod retail_server;
