@@ -10,9 +10,13 @@
 //! Cosmos RU/s, Windows App Service) exist only as non-primary rows.
 
 pub mod commitment;
+pub mod odata;
+pub mod paging;
 mod price;
+pub mod retail_api;
 pub mod row;
 pub mod snapshot;
+pub mod snapshot_diff;
 pub mod store;
 pub mod units;
 
@@ -98,7 +102,8 @@ impl PriceQuery {
         self
     }
 
-    fn matches(&self, row: &PriceRow) -> bool {
+    /// Whether `row` answers this query (the look-up's own test, also used by `prices diff`).
+    pub fn matches(&self, row: &PriceRow) -> bool {
         fn same(wanted: &Option<String>, actual: &str) -> bool {
             wanted
                 .as_deref()

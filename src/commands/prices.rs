@@ -1,4 +1,9 @@
 //! `azcost prices`: show a snapshot's manifest, build a snapshot from recorded API pages.
+//! `fetch` (from the live API), `search`/`show` (finding names) and `diff` live in `prices/`.
+
+mod diff;
+mod fetch;
+mod search;
 
 use std::fs;
 
@@ -15,6 +20,10 @@ pub fn run(command: &PricesCommand) -> Result<Outcome> {
     match command {
         PricesCommand::Info(args) => info(args),
         PricesCommand::Import(args) => import(args),
+        PricesCommand::Fetch(args) => fetch::run(args),
+        PricesCommand::Search(args) => search::search(args),
+        PricesCommand::Show(args) => search::show(args),
+        PricesCommand::Diff(args) => diff::run(args),
     }
 }
 

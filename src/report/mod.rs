@@ -18,6 +18,7 @@ mod grid;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod prices;
 pub mod pull_request;
 pub mod simulation;
 pub mod table;
