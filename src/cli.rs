@@ -30,6 +30,11 @@ pub enum Command {
     /// cheapest marked, the deltas, and each option's capacity verdicts.
     Compare(CompareArgs),
     /// Cost change between two versions of a scenario (a pull-request comment in markdown).
+    ///
+    /// Scenario sides are priced alike (`--env`, `--as-of`, `--month`, `--pricing` apply to
+    /// both) and without the Monte Carlo range; a saved JSON estimate keeps its own
+    /// environments and prices. Exit 1 when `--fail-above` or `--fail-increase-percent` is
+    /// crossed.
     Diff(DiffArgs),
     /// A recommended monthly budget for one environment, its alert thresholds as amounts and
     /// the day each is expected to be crossed; `--export DIR` writes an ARM template and a
@@ -97,7 +102,7 @@ pub enum ReservationTerms {
     Recorded,
 }
 
-#[derive(Debug, Args)]
+#[derive(Clone, Debug, Args)]
 pub struct PricingArgs {
     /// Price snapshot directory (prices.jsonl + manifest.json) instead of the built-in one.
     #[arg(long, value_name = "DIR")]
@@ -141,9 +146,9 @@ pub struct SimulateArgs {
     pub options: ScenarioOptions,
 }
 
-/// How to price and simulate a scenario.
-#[derive(Debug, Args)]
-pub struct ScenarioOptions {
+/// How to price a scenario (shared by every command that prices one).
+#[derive(Clone, Debug, Args)]
+pub struct PriceOptions {
     /// Only this environment (repeatable).
     #[arg(long = "env", value_name = "NAME")]
     pub environments: Vec<String>,
@@ -160,6 +165,13 @@ pub struct ScenarioOptions {
     pub reservation_terms: ReservationTerms,
     #[command(flatten)]
     pub pricing: PricingArgs,
+}
+
+/// How to price and simulate a scenario.
+#[derive(Debug, Args)]
+pub struct ScenarioOptions {
+    #[command(flatten)]
+    pub price: PriceOptions,
     #[command(flatten)]
     pub simulation: SimulationArgs,
 }
@@ -470,20 +482,6 @@ pub struct DiffArgs {
     /// `<!-- azcost-diff -->`.
     #[arg(long, value_name = "KEY")]
     pub marker: Option<String>,
-    /// Only this environment (repeatable).
-    #[arg(long = "env", value_name = "NAME")]
-    pub environments: Vec<String>,
-    /// Use the prices in force on this date (YYYY-MM-DD) for both sides priced from a scenario;
-    /// default: each scenario's `as_of`, else today. A saved JSON estimate keeps its own prices.
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<String>,
-    /// Month length: `average` (730 h) or a calendar month `YYYY-MM`; default: the scenario's.
-    #[arg(long, value_name = "MONTH")]
-    pub month: Option<String>,
-    /// How to tell a Reservation row's term when the row has no `reservationTerm` (as for
-    /// `estimate`).
-    #[arg(long, value_enum, default_value_t = ReservationTerms::Infer, value_name = "RULE")]
-    pub reservation_terms: ReservationTerms,
     #[command(flatten)]
-    pub pricing: PricingArgs,
+    pub price: PriceOptions,
 }

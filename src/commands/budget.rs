@@ -14,7 +14,7 @@ use crate::report::budget_notifications::{budget_name, Contacts};
 use crate::report::{budget_arm, budget_bicep, budget_summary};
 
 pub fn run(args: &BudgetArgs) -> Result<Outcome> {
-    let environment = match args.options.environments.as_slice() {
+    let environment = match args.options.price.environments.as_slice() {
         [one] => one.clone(),
         [] => bail!("name the environment to budget: --env NAME"),
         _ => bail!("a budget covers one environment: give --env once"),
@@ -30,7 +30,7 @@ pub fn run(args: &BudgetArgs) -> Result<Outcome> {
     {
         read_estimate(&args.file)?
     } else {
-        let snapshot = load_snapshot(args.options.pricing.pricing.as_deref())?;
+        let snapshot = load_snapshot(args.options.price.pricing.pricing.as_deref())?;
         let scenario = load_scenario(&args.file)?;
         estimate_one(&scenario, &snapshot, &args.options)?
     };

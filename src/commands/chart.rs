@@ -21,7 +21,7 @@ pub fn run(args: &ChartArgs) -> Result<Outcome> {
         ChartImage::Svg => ImageFormat::Svg,
         ChartImage::Png => ImageFormat::Png,
     };
-    let snapshot = load_snapshot(args.options.pricing.pricing.as_deref())?;
+    let snapshot = load_snapshot(args.options.price.pricing.pricing.as_deref())?;
     let mut estimates = Vec::new();
     let mut charts = Vec::new();
     for file in &args.files {

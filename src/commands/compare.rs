@@ -14,7 +14,7 @@ use crate::compare::compare;
 use crate::report;
 
 pub fn run(args: &CompareArgs) -> Result<Outcome> {
-    let snapshot = load_snapshot(args.options.pricing.pricing.as_deref())?;
+    let snapshot = load_snapshot(args.options.price.pricing.pricing.as_deref())?;
     let mut estimates = Vec::new();
     for file in &args.files {
         let label = file.display().to_string();

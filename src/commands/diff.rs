@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use super::estimate::estimate_one;
 use super::{emit, load_snapshot, Outcome};
 use crate::catalog::snapshot::Snapshot;
-use crate::cli::{DiffArgs, DiffFormat, PricingArgs, ScenarioOptions, SimulationArgs};
+use crate::cli::{DiffArgs, DiffFormat, ScenarioOptions, SimulationArgs};
 use crate::diff::{crossed, diff, Input, Thresholds};
 use crate::estimate::{Estimate, SCHEMA_VERSION};
 use crate::money::Money;
@@ -36,15 +36,9 @@ pub fn run(args: &DiffArgs) -> Result<Outcome> {
             bail!("--marker `{key}`: an HTML comment cannot hold `--`, `>` or a line break");
         }
     }
-    let snapshot = load_snapshot(args.pricing.pricing.as_deref())?;
+    let snapshot = load_snapshot(args.price.pricing.pricing.as_deref())?;
     let options = ScenarioOptions {
-        environments: args.environments.clone(),
-        as_of: args.as_of.clone(),
-        month: args.month.clone(),
-        reservation_terms: args.reservation_terms,
-        pricing: PricingArgs {
-            pricing: args.pricing.pricing.clone(),
-        },
+        price: args.price.clone(),
         simulation: SimulationArgs { runs: 0, seed: 1 },
     };
     let base = read_side(&args.base, args.allow_missing, &snapshot, &options)?;
@@ -151,7 +145,7 @@ pub(crate) fn estimate_from_text(
                  schema_version {SCHEMA_VERSION}; save it again with `azcost estimate --format json`"
             );
         }
-        if !options.environments.is_empty() {
+        if !options.price.environments.is_empty() {
             bail!(
                 "{label}: --env applies to scenarios only; a saved estimate keeps the \
                  environments it was saved with (save it with --env instead)"

@@ -20,7 +20,7 @@ use crate::scenario::{Scenario, ScenarioError, Traffic};
 use crate::simulate::SimulationInputs;
 
 pub fn run(args: &EstimateArgs) -> Result<Outcome> {
-    let snapshot = load_snapshot(args.options.pricing.pricing.as_deref())?;
+    let snapshot = load_snapshot(args.options.price.pricing.pricing.as_deref())?;
     let mut estimates = Vec::new();
     for file in &args.files {
         let scenario = load_scenario(file)?;
@@ -89,8 +89,9 @@ pub(crate) fn estimate_one(
 pub(crate) fn prepare(
     scenario: &Scenario,
     snapshot: &Snapshot,
-    args: &ScenarioOptions,
+    options: &ScenarioOptions,
 ) -> Result<(Scenario, PriceSettings)> {
+    let args = &options.price;
     let manifest = &snapshot.manifest;
     if scenario.currency != manifest.currency {
         bail!(scenario.diagnostic(

@@ -9,7 +9,7 @@ use crate::cli::{SimulateArgs, SimulateFormat};
 use crate::report;
 
 pub fn run(args: &SimulateArgs) -> Result<Outcome> {
-    let snapshot = load_snapshot(args.options.pricing.pricing.as_deref())?;
+    let snapshot = load_snapshot(args.options.price.pricing.pricing.as_deref())?;
     let scenario = load_scenario(&args.file)?;
     if !scenario
         .environments
