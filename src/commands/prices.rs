@@ -6,11 +6,13 @@ mod fetch;
 mod search;
 
 use std::fs;
+use std::path::Path;
 
 use anyhow::{bail, Context as _, Result};
 
 use super::{emit, load_snapshot, write_atomically, Outcome};
 use crate::catalog::is_date;
+use crate::catalog::row::PriceRow;
 use crate::catalog::snapshot::{
     build, rows_from_document, Manifest, ManifestInput, MANIFEST_FILE, PRICES_FILE,
 };
@@ -25,6 +27,18 @@ pub fn run(command: &PricesCommand) -> Result<Outcome> {
         PricesCommand::Show(args) => search::show(args),
         PricesCommand::Diff(args) => diff::run(args),
     }
+}
+
+/// Builds a snapshot (rows sorted and de-duplicated, checksum in the manifest) and writes both
+/// files into `directory`, each to a temporary name and renamed: `import` and `fetch` alike.
+fn write_snapshot(directory: &Path, rows: Vec<PriceRow>, manifest: Manifest) -> Result<Manifest> {
+    let (text, manifest) = build(rows, manifest);
+    write_atomically(&directory.join(PRICES_FILE), text.as_bytes())?;
+    write_atomically(
+        &directory.join(MANIFEST_FILE),
+        (serde_json::to_string_pretty(&manifest)? + "\n").as_bytes(),
+    )?;
+    Ok(manifest)
 }
 
 fn info(args: &PricingArgs) -> Result<Outcome> {
@@ -82,12 +96,7 @@ fn import(args: &ImportArgs) -> Result<Outcome> {
         sha256: String::new(),
         inputs,
     };
-    let (text, manifest) = build(rows, manifest);
-    write_atomically(&args.output.join(PRICES_FILE), text.as_bytes())?;
-    write_atomically(
-        &args.output.join(MANIFEST_FILE),
-        (serde_json::to_string_pretty(&manifest)? + "\n").as_bytes(),
-    )?;
+    let manifest = write_snapshot(&args.output, rows, manifest)?;
     eprintln!(
         "azcost: wrote {} rows ({} inputs) to {}",
         manifest.row_count,

@@ -15,11 +15,12 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context as _, Result};
 
 use super::super::estimate::{load_scenario, read_measured};
-use super::super::{load_snapshot, today, write_atomically, Outcome};
+use super::super::{load_snapshot, today, Outcome};
+use super::write_snapshot;
 use crate::catalog::odata::{filters_for_queries, filters_for_scope, query_url, API_VERSION};
 use crate::catalog::paging::RetryPolicy;
 use crate::catalog::retail_api::{fetch_all, FetchSettings, Progress};
-use crate::catalog::snapshot::{build, Manifest, ManifestInput, MANIFEST_FILE, PRICES_FILE};
+use crate::catalog::snapshot::{Manifest, ManifestInput, MANIFEST_FILE};
 use crate::catalog::snapshot_diff::merge;
 use crate::catalog::PriceQuery;
 use crate::cli::FetchArgs;
@@ -144,12 +145,7 @@ pub fn run(args: &FetchArgs) -> Result<Outcome> {
         sha256: String::new(),
         inputs,
     };
-    let (text, manifest) = build(rows, manifest);
-    write_atomically(&args.output.join(PRICES_FILE), text.as_bytes())?;
-    write_atomically(
-        &args.output.join(MANIFEST_FILE),
-        (serde_json::to_string_pretty(&manifest)? + "\n").as_bytes(),
-    )?;
+    let manifest = write_snapshot(&args.output, rows, manifest)?;
     eprintln!(
         "azcost: fetched {fetched_count} rows with {} queries in {:.1} s; {} now holds {} rows",
         queries.len(),
