@@ -86,6 +86,60 @@ fn main() {
         );
     }
     with_range(&scenarios, runs, start);
+    decisions(runs, start);
+}
+
+/// Issue 5's commands on the bundled comparison, against pricing the same scenario alone.
+fn decisions(runs: usize, start: Duration) {
+    let runs = runs.clamp(1, 10);
+    let option_a = "scenarios/compare/app-service-postgres.yaml";
+    let option_b = "scenarios/compare/container-apps-cosmos.yaml";
+    let output = std::env::temp_dir().join("azcost-bench");
+    let output = output.to_string_lossy().to_string();
+    let html = format!("{output}/estimate.html");
+    let pinned = ["--as-of", "2026-11-01", "--runs", "0"];
+    let cases: Vec<(&str, Vec<&str>)> = vec![
+        (
+            "estimate A --runs 0 (the baseline)",
+            vec!["estimate", option_a],
+        ),
+        ("compare A B --runs 0", vec!["compare", option_a, option_b]),
+        ("diff A B", vec!["diff", option_a, option_b]),
+        (
+            "budget A --env prod --runs 0 --export",
+            vec!["budget", option_a, "--env", "prod", "--export", &output],
+        ),
+        (
+            "chart A B --runs 0 (SVG)",
+            vec!["chart", option_a, option_b, "--output-dir", &output],
+        ),
+        (
+            "estimate A --format html --runs 0",
+            vec!["estimate", option_a, "--format", "html", "-o", &html],
+        ),
+    ];
+    println!("issue 5 commands (median of {runs} runs)");
+    println!(
+        "{:<52} {:>9} {:>12} {:>12}",
+        "command", "median", "× --version", "× baseline"
+    );
+    let mut baseline = None;
+    for (label, mut arguments) in cases {
+        if arguments[0] == "diff" {
+            arguments.extend(["--as-of", "2026-11-01"]);
+        } else {
+            arguments.extend(pinned);
+        }
+        let time = median_of(&arguments, runs);
+        let base = *baseline.get_or_insert(time);
+        println!(
+            "{:<52} {:>7.2}ms {:>12.2} {:>12.2}",
+            label,
+            ms(time),
+            ratio(time, start),
+            ratio(time, base)
+        );
+    }
 }
 
 /// The default estimate also runs the 1,000-run Monte Carlo where traffic is uncertain.
