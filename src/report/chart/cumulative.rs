@@ -185,6 +185,6 @@ impl Picture for CumulativeChart {
                     .map_err(message)?;
             }
         }
-        style::legend(&mut chart, SeriesLabelPosition::UpperLeft)
+        style::legend(&mut chart, SeriesLabelPosition::LowerRight)
     }
 }
