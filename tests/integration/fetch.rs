@@ -299,6 +299,42 @@ fn the_dry_run_of_a_bundled_scenario() {
     insta::assert_snapshot!(stdout);
 }
 
+/// Regression: a reserved PostgreSQL server is priced from its series' per-vCore Reservation
+/// rows, which the server-hour meter's own filter (its armSkuName) does not match.
+#[test]
+fn a_scenario_fetch_asks_for_the_reservation_rows_its_commitments_use() {
+    let dry_run = |file: &str| {
+        let (code, stdout, stderr) = run(&[
+            "prices",
+            "fetch",
+            "--scenario",
+            file,
+            "--api-url",
+            "http://127.0.0.1:9/api/retail/prices",
+            "--output",
+            "unused",
+            "--dry-run",
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        stdout
+    };
+    let reserved = dry_run("tests/fixtures/reserved.yaml");
+    let postgres: Vec<&str> = reserved
+        .lines()
+        .filter(|line| line.contains("Azure Database for PostgreSQL"))
+        .collect();
+    assert!(
+        postgres.iter().any(|line| line.contains("vCore")),
+        "no per-vCore query in {postgres:#?}"
+    );
+    assert!(
+        postgres
+            .iter()
+            .all(|line| line.contains("priceType eq 'Reservation'")),
+        "{postgres:#?}"
+    );
+}
+
 #[test]
 fn rows_in_another_currency_than_asked_are_refused() {
     let server = RetailServer::start(Config::new(westus_rows(), 1_000));

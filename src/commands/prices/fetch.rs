@@ -17,6 +17,7 @@ use anyhow::{bail, Context as _, Result};
 use super::super::estimate::{load_scenario, read_measured};
 use super::super::{load_snapshot, today, Outcome};
 use super::write_snapshot;
+use crate::catalog::commitment::PricingMode;
 use crate::catalog::odata::{filters_for_queries, filters_for_scope, query_url, API_VERSION};
 use crate::catalog::paging::RetryPolicy;
 use crate::catalog::retail_api::{fetch_all, FetchSettings, Progress};
@@ -174,15 +175,25 @@ pub(super) fn scenario_queries(files: &[PathBuf]) -> Result<Vec<PriceQuery>> {
             .alternatives
             .iter()
             .flat_map(|planned| planned.options.iter())
-            .flat_map(|option| option.meters.iter());
+            .flat_map(|option| option.meters.iter())
+            .map(|meter| (meter, PricingMode::PayAsYouGo));
         let meters = plan
             .lines
             .iter()
-            .map(|line| &line.meter)
+            .map(|line| (&line.meter, line.pricing))
             .chain(alternatives);
-        for meter in meters {
+        for (meter, pricing) in meters {
             if let MeterSource::Catalog(query) = &meter.source {
                 queries.insert(query.clone());
+            }
+            // A committed meter's Reservation rows may sit on another meter (PostgreSQL's
+            // per-vCore rows): fetch those too, or `pricing: reservation-…` finds nothing.
+            if let Some(commitment) = meter
+                .commitment
+                .as_ref()
+                .filter(|_| pricing != PricingMode::PayAsYouGo)
+            {
+                queries.insert(commitment.reservation.clone());
             }
         }
     }
