@@ -93,7 +93,7 @@ pub struct ApplicationGateway {
     #[serde(default)]
     pub sku: GatewaySku,
     /// Number of gateways (1–50, default 1).
-    #[serde(default = "one")]
+    #[serde(default = "crate::services::usage::one")]
     pub count: f64,
     /// Average capacity units used per hour per gateway; default 2.
     #[serde(default)]
@@ -101,10 +101,6 @@ pub struct ApplicationGateway {
     /// Minimum (or manual) instances per gateway, each reserving 10 CUs (0–125, default 0).
     #[serde(default)]
     pub min_instances: f64,
-}
-
-fn one() -> f64 {
-    1.0
 }
 
 impl ApplicationGateway {

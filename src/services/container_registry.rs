@@ -80,7 +80,7 @@ pub struct ContainerRegistry {
     #[serde(default)]
     pub sku: RegistrySku,
     /// Number of registries (1–100, default 1).
-    #[serde(default = "one")]
+    #[serde(default = "crate::services::usage::one")]
     pub count: f64,
     /// Average GB of images stored per registry; default 10.
     #[serde(default)]
@@ -88,10 +88,6 @@ pub struct ContainerRegistry {
     /// Premium only: geo-replicas per registry (0–50, default 0).
     #[serde(default)]
     pub geo_replications: f64,
-}
-
-fn one() -> f64 {
-    1.0
 }
 
 impl ContainerRegistry {

@@ -46,7 +46,7 @@ pub struct Custom {
     /// The unit the price is per, e.g. `1/Month` or `1 GB`.
     pub unit: String,
     /// How many units a month (default 1).
-    #[serde(default = "one")]
+    #[serde(default = "crate::services::usage::one")]
     pub quantity: f64,
     /// The price is per hour: bill `quantity` × the hours in the month (default false).
     #[serde(default)]
@@ -56,10 +56,6 @@ pub struct Custom {
     /// Cost category (default `other`).
     #[serde(default = "other")]
     pub category: Category,
-}
-
-fn one() -> f64 {
-    1.0
 }
 
 fn other() -> Category {

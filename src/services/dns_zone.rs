@@ -53,7 +53,7 @@ pub const DEFAULT_PRICING_REGION: &str = "Zone 1";
 #[serde(deny_unknown_fields)]
 pub struct DnsZone {
     /// Hosted public zones (1–10,000, default 1).
-    #[serde(default = "one")]
+    #[serde(default = "crate::services::usage::one")]
     pub zones: f64,
     /// DNS queries a month over all zones; default 1,000,000.
     #[serde(default)]
@@ -61,10 +61,6 @@ pub struct DnsZone {
     /// armRegionName the API prices Azure DNS under (default `Zone 1`).
     #[serde(default = "default_pricing_region")]
     pub pricing_region: String,
-}
-
-fn one() -> f64 {
-    1.0
 }
 
 fn default_pricing_region() -> String {
@@ -103,10 +99,7 @@ impl Service for DnsZone {
                 Dimension::Hours,
             )
             .category(Category::Network)
-            .note(format!(
-                "priced under armRegionName `{}`",
-                self.pricing_region
-            )),
+            .priced_under(&self.pricing_region),
             MeterUse::new(
                 format!("queries ({})", queries.value),
                 self.query("Public Queries"),

@@ -87,7 +87,7 @@ pub struct FrontDoor {
     #[serde(default)]
     pub sku: FrontDoorSku,
     /// Number of profiles (1–100, default 1).
-    #[serde(default = "one")]
+    #[serde(default = "crate::services::usage::one")]
     pub count: f64,
     /// Requests a month over all profiles; default 10,000,000.
     #[serde(default)]
@@ -101,10 +101,6 @@ pub struct FrontDoor {
     /// Billing zone the API prices the meters under (default `Zone 1`).
     #[serde(default = "default_pricing_region")]
     pub pricing_region: String,
-}
-
-fn one() -> f64 {
-    1.0
 }
 
 fn default_pricing_region() -> String {
@@ -159,10 +155,7 @@ impl Service for FrontDoor {
                 Dimension::Hours,
             )
             .category(Category::Network)
-            .note(format!(
-                "priced under armRegionName `{}`",
-                self.pricing_region
-            )),
+            .priced_under(&self.pricing_region),
             MeterUse::new(
                 format!("requests ({})", requests.value),
                 self.query("Requests"),

@@ -66,16 +66,12 @@ pub struct ManagedRedis {
     #[serde(default = "yes")]
     pub high_availability: bool,
     /// Number of identical caches (1–100, default 1).
-    #[serde(default = "one")]
+    #[serde(default = "crate::services::usage::one")]
     pub count: f64,
 }
 
 fn yes() -> bool {
     true
-}
-
-fn one() -> f64 {
-    1.0
 }
 
 impl ManagedRedis {

@@ -207,6 +207,11 @@ impl MeterUse {
         self
     }
 
+    /// Notes the armRegionName a global or zone-priced meter is looked up under.
+    pub fn priced_under(self, pricing_region: &str) -> Self {
+        self.note(format!("priced under armRegionName `{pricing_region}`"))
+    }
+
     pub fn basis(mut self, basis: Basis) -> Self {
         self.basis = basis;
         self

@@ -173,7 +173,7 @@ pub struct PostgresqlFlexible {
     #[serde(default)]
     pub backup_storage_gb: Option<f64>,
     /// Number of identical servers (1–100, default 1).
-    #[serde(default = "one")]
+    #[serde(default = "crate::services::usage::one")]
     pub count: f64,
 }
 
@@ -183,10 +183,6 @@ fn yes() -> bool {
 
 fn seven() -> f64 {
     7.0
-}
-
-fn one() -> f64 {
-    1.0
 }
 
 impl PostgresqlFlexible {

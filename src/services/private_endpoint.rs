@@ -53,7 +53,7 @@ pub const DEFAULT_PRICING_REGION: &str = "Global";
 #[serde(deny_unknown_fields)]
 pub struct PrivateEndpoint {
     /// Number of endpoints (1–1000, default 1).
-    #[serde(default = "one")]
+    #[serde(default = "crate::services::usage::one")]
     pub count: f64,
     /// Inbound plus outbound GB processed a month over all endpoints; default 100.
     #[serde(default)]
@@ -64,10 +64,6 @@ pub struct PrivateEndpoint {
     /// armRegionName the API prices Private Link under (default `Global`).
     #[serde(default = "default_pricing_region")]
     pub pricing_region: String,
-}
-
-fn one() -> f64 {
-    1.0
 }
 
 fn half() -> f64 {
@@ -139,10 +135,7 @@ impl Service for PrivateEndpoint {
                 Dimension::Hours,
             )
             .category(Category::Network)
-            .note(format!(
-                "priced under armRegionName `{}`",
-                self.pricing_region
-            )),
+            .priced_under(&self.pricing_region),
             direction("inbound", "Standard Data Processed - Ingress", inbound),
             direction("outbound", "Standard Data Processed - Egress", outbound),
         ]

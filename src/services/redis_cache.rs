@@ -89,12 +89,8 @@ pub struct RedisCache {
     #[serde(default)]
     pub replicas_per_primary: Option<f64>,
     /// Number of identical caches (1–100, default 1).
-    #[serde(default = "one")]
+    #[serde(default = "crate::services::usage::one")]
     pub count: f64,
-}
-
-fn one() -> f64 {
-    1.0
 }
 
 impl RedisCache {

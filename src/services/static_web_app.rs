@@ -65,7 +65,7 @@ pub struct StaticWebApp {
     #[serde(default)]
     pub sku: StaticWebAppSku,
     /// Number of apps (1–100, default 1).
-    #[serde(default = "one")]
+    #[serde(default = "crate::services::usage::one")]
     pub count: f64,
     /// GB served a month per app; default 50.
     #[serde(default)]
@@ -73,10 +73,6 @@ pub struct StaticWebApp {
     /// armRegionName to price under (default: the scenario's region).
     #[serde(default)]
     pub pricing_region: Option<String>,
-}
-
-fn one() -> f64 {
-    1.0
 }
 
 impl Service for StaticWebApp {

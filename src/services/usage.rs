@@ -10,6 +10,11 @@ use serde::de::DeserializeOwned;
 use crate::catalog::{nearest_name, nearest_names};
 use crate::money::decimal_from_f64;
 
+/// serde's default for counts that default to one (`count`, `regions`, `instances`…).
+pub(crate) fn one() -> f64 {
+    1.0
+}
+
 /// A problem with one field of a resource.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldIssue {

@@ -78,7 +78,7 @@ pub struct RuleSpec {
     #[serde(default = "ten")]
     pub window_minutes: f64,
     /// Instances added or removed (1–30, default 1).
-    #[serde(default = "one")]
+    #[serde(default = "crate::services::usage::one")]
     pub change_count: f64,
     /// Minutes after the action before the next one (0–10080, default 5).
     #[serde(default = "five")]
@@ -87,9 +87,6 @@ pub struct RuleSpec {
 
 fn ten() -> f64 {
     10.0
-}
-fn one() -> f64 {
-    1.0
 }
 fn five() -> f64 {
     5.0

@@ -93,11 +93,11 @@ pub struct AppServicePlan {
     #[serde(default)]
     pub os: OperatingSystem,
     /// Number of instances (1–30).
-    #[serde(default = "one")]
+    #[serde(default = "crate::services::usage::one")]
     pub count: f64,
     /// Fraction of the environment's requests this plan serves (0–1, default 1); simulation
     /// only.
-    #[serde(default = "one")]
+    #[serde(default = "crate::services::usage::one")]
     pub traffic_share: f64,
     /// What a request costs the gunicorn workers; without it the plan is not simulated.
     #[serde(default)]
@@ -105,10 +105,6 @@ pub struct AppServicePlan {
     /// Azure Monitor autoscale; without it the simulated plan keeps `count` instances.
     #[serde(default)]
     pub autoscale: Option<Autoscale>,
-}
-
-fn one() -> f64 {
-    1.0
 }
 
 impl AppServicePlan {

@@ -124,7 +124,7 @@ pub struct ContainerApp {
     pub private_endpoint: bool,
     /// Fraction of the environment's requests this app serves (0–1, default 1); simulation
     /// only.
-    #[serde(default = "one")]
+    #[serde(default = "crate::services::usage::one")]
     pub traffic_share: f64,
     /// Wall-clock time per request in milliseconds (Little's law: concurrency = rate ×
     /// duration); without it the app is not simulated.
@@ -133,10 +133,6 @@ pub struct ContainerApp {
     /// Seconds without requests before scaling to zero (0–86,400, default 300).
     #[serde(default = "default_cooldown")]
     pub scale_to_zero_cooldown_seconds: f64,
-}
-
-fn one() -> f64 {
-    1.0
 }
 
 fn default_cooldown() -> f64 {

@@ -144,7 +144,7 @@ pub struct CosmosDb {
     #[serde(default)]
     pub request_units_per_month: Option<f64>,
     /// Regions of the account (1–10, default 1); throughput and storage are billed in each.
-    #[serde(default = "one")]
+    #[serde(default = "crate::services::usage::one")]
     pub regions: f64,
     /// Every region accepts writes (multi-master meter).
     #[serde(default)]
@@ -166,15 +166,11 @@ pub struct CosmosDb {
     pub free_tier: bool,
     /// Fraction of the environment's requests that reach this account (0–1, default 1);
     /// simulation only.
-    #[serde(default = "one")]
+    #[serde(default = "crate::services::usage::one")]
     pub traffic_share: f64,
     /// Database operations per application request; without it the account is not simulated.
     #[serde(default)]
     pub operations: Option<Operations>,
-}
-
-fn one() -> f64 {
-    1.0
 }
 
 fn zone_factor() -> f64 {

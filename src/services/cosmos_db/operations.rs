@@ -56,7 +56,7 @@ pub struct Operations {
     #[serde(default)]
     pub queries: f64,
     /// Size of the items read and written, KB (default 1).
-    #[serde(default = "one")]
+    #[serde(default = "crate::services::usage::one")]
     pub item_size_kb: f64,
     /// RU of one query at session consistency (default 10).
     #[serde(default = "query_units")]
@@ -67,10 +67,6 @@ pub struct Operations {
     /// `automatic` (default) or `off`.
     #[serde(default)]
     pub indexing: Indexing,
-}
-
-fn one() -> f64 {
-    1.0
 }
 
 fn query_units() -> f64 {
