@@ -126,3 +126,42 @@ fn lasting_truncated_bodies_give_up_and_change_nothing() {
         "HTTP 200 OK but the response is not a Retail Prices API page",
     );
 }
+
+#[test]
+fn no_server_at_all_is_retried_then_changes_nothing() {
+    // A port that was just free: nothing listens there, so every connection is refused.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let output = existing_snapshot();
+    let before = (
+        read(&output.path().join("prices.jsonl")),
+        read(&output.path().join("manifest.json")),
+    );
+    let path = output.path().display().to_string();
+    let url = format!("http://127.0.0.1:{port}/api/retail/prices");
+    let (code, _, stderr) = super::support::run(&[
+        "prices",
+        "fetch",
+        "--region",
+        "westus",
+        "--api-url",
+        &url,
+        "--output",
+        &path,
+        "--retries",
+        "2",
+        "--backoff-ms",
+        "10",
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("gave up after 3 attempts"), "{stderr}");
+    assert!(stderr.contains("was left unchanged"), "{stderr}");
+    let after = (
+        read(&output.path().join("prices.jsonl")),
+        read(&output.path().join("manifest.json")),
+    );
+    assert!(before == after, "the snapshot changed");
+}

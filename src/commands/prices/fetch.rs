@@ -92,7 +92,9 @@ pub fn run(args: &FetchArgs) -> Result<Outcome> {
         Err(errors) => {
             let lines: Vec<String> = errors.iter().map(|error| format!("  {error}")).collect();
             bail!(
-                "{} of {} queries failed; {} was left unchanged:\n{}",
+                "{} of {} queries failed; {} was left unchanged:\n{}\n\
+                 Check --api-url and the network, then run again (throttling or outages: a \
+                 larger --retries, --backoff-ms or --timeout, or a lower --concurrency)",
                 errors.len(),
                 queries.len(),
                 args.output.display(),
