@@ -4,7 +4,8 @@
 //! and the renderers in `report/compare.rs` print the result. Rows are environment × category,
 //! then each environment's total and the overall total; in every row the lowest amount is the
 //! *cheapest* and every other option's *delta* is how much more it costs than that lowest (ties
-//! are all cheapest). An environment an option does not have is `None` ("—"), never zero.
+//! are all cheapest). An environment an option does not have is `None` ("—"), never zero. An
+//! amount with unpriced lines in it is only a lower bound: it says so, and is never cheapest.
 //! When the estimates carry capacity reports (their environments have traffic), each option
 //! gets *capacity verdicts*: a resource throttled or pinned at its maximum is a shortfall, and
 //! a cheapest option with a shortfall is flagged, because its price does not buy the capacity
@@ -81,9 +82,12 @@ pub struct Row {
     pub category: Option<Category>,
     /// One per option, in option order; `None` when the option lacks the environment.
     pub amounts: Vec<Option<Money>>,
-    /// Indices of the options with the lowest amount (empty when fewer than two have one).
+    /// Per option, the unpriced lines inside its amount (which is then only a lower bound).
+    pub unpriced: Vec<usize>,
+    /// Indices of the options with the lowest complete amount (empty when fewer than two have
+    /// one): an amount with unpriced lines in it is never the cheapest.
     pub cheapest: Vec<usize>,
-    /// Each option's amount minus the lowest.
+    /// Each complete amount minus the lowest complete one.
     pub deltas: Vec<Option<Money>>,
 }
 
@@ -125,17 +129,28 @@ pub fn compare(estimates: &[Estimate]) -> Comparison {
                         total.map(|t| t.categories.get(&category).copied().unwrap_or(Money::ZERO))
                     })
                     .collect();
-                rows.push(row(Some(name), Some(category), amounts));
+                let unpriced = unpriced_lines(estimates, Some(name), Some(category));
+                rows.push(row(Some(name), Some(category), amounts, unpriced));
             }
         }
         let amounts = totals
             .iter()
             .map(|total| total.map(|t| t.monthly))
             .collect();
-        rows.push(row(Some(name), None, amounts));
+        rows.push(row(
+            Some(name),
+            None,
+            amounts,
+            unpriced_lines(estimates, Some(name), None),
+        ));
     }
     let amounts = estimates.iter().map(|e| Some(e.totals.monthly)).collect();
-    rows.push(row(None, None, amounts));
+    rows.push(row(
+        None,
+        None,
+        amounts,
+        unpriced_lines(estimates, None, None),
+    ));
     Comparison {
         schema_version: COMPARISON_SCHEMA_VERSION,
         currency: estimates
@@ -147,27 +162,53 @@ pub fn compare(estimates: &[Estimate]) -> Comparison {
     }
 }
 
+/// Each option's unpriced lines in one environment (or all) and one category (or all).
+fn unpriced_lines(
+    estimates: &[Estimate],
+    environment: Option<&String>,
+    category: Option<Category>,
+) -> Vec<usize> {
+    estimates
+        .iter()
+        .map(|estimate| {
+            estimate
+                .lines
+                .iter()
+                .filter(|line| line.monthly.is_none())
+                .filter(|line| environment.is_none_or(|name| &line.environment == name))
+                .filter(|line| category.is_none_or(|category| line.category == category))
+                .count()
+        })
+        .collect()
+}
+
 fn row(
     environment: Option<&String>,
     category: Option<Category>,
     amounts: Vec<Option<Money>>,
+    unpriced: Vec<usize>,
 ) -> Row {
-    let lowest = amounts.iter().flatten().min().copied();
-    let priced = amounts.iter().flatten().count();
+    let complete = |index: usize| amounts[index].filter(|_| unpriced[index] == 0);
+    let lowest = (0..amounts.len()).filter_map(complete).min();
+    let priced = (0..amounts.len()).filter_map(complete).count();
     let cheapest = match lowest {
         Some(lowest) if priced > 1 => (0..amounts.len())
-            .filter(|&index| amounts[index] == Some(lowest))
+            .filter(|&index| complete(index) == Some(lowest))
             .collect(),
         _ => Vec::new(),
     };
-    let deltas = amounts
-        .iter()
-        .map(|amount| amount.zip(lowest).map(|(amount, lowest)| amount - lowest))
+    let deltas = (0..amounts.len())
+        .map(|index| {
+            complete(index)
+                .zip(lowest)
+                .map(|(amount, lowest)| amount - lowest)
+        })
         .collect();
     Row {
         environment: environment.cloned(),
         category,
         amounts,
+        unpriced,
         cheapest,
         deltas,
     }

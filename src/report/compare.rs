@@ -147,6 +147,9 @@ fn cell(comparison: &Comparison, row: &Row, index: usize, mark: &str) -> String 
     let Some(amount) = row.amounts[index] else {
         return "—".to_string();
     };
+    if row.unpriced[index] > 0 {
+        return format!("{} + {} UNPRICED", amount.grouped(), row.unpriced[index]);
+    }
     if row.cheapest.contains(&index) {
         let short = row.is_total()
             && !comparison.options[index]

@@ -115,3 +115,36 @@ fn compare_needs_two_options() {
     let (code, _, stderr) = compare(&[OPTIONS[0]], &[]);
     assert_eq!(code, 2, "{stderr}");
 }
+
+/// Regression: an option whose compute could not be priced showed `0.00 ◀` and was called the
+/// cheapest. An amount with unpriced lines is a lower bound: marked, never cheapest.
+#[test]
+fn an_unpriced_amount_is_marked_and_never_the_cheapest() {
+    let files = [fixture("unpriced.yaml"), fixture("inheritance.yaml")];
+    let files: Vec<&str> = files.iter().map(String::as_str).collect();
+    let (code, stdout, stderr) = compare(&files, &["--format", "json"]);
+    assert_eq!(code, 1, "unpriced lines are findings: {stderr}");
+    let json: Value = serde_json::from_str(&stdout).unwrap();
+    let rows = json["rows"].as_array().unwrap();
+    let overall = rows.last().unwrap();
+    assert_eq!(overall["unpriced"][0], 1, "{overall}");
+    let cheapest: Vec<u64> = overall["cheapest"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|index| index.as_u64().unwrap())
+        .collect();
+    assert!(!cheapest.contains(&0), "{overall}");
+    for row in rows {
+        if row["unpriced"][0].as_u64().unwrap() > 0 {
+            assert!(row["deltas"][0].is_null(), "{row}");
+            assert!(
+                !row["cheapest"].as_array().unwrap().contains(&0.into()),
+                "{row}"
+            );
+        }
+    }
+    let (_, table, _) = compare(&files, &[]);
+    assert!(table.contains("+ 1 UNPRICED"), "{table}");
+    assert!(!table.contains("Cheapest overall: [1]"), "{table}");
+}
